@@ -1,0 +1,17 @@
+# Writes OUT: a C++ source that maps each template file name to its text.
+# Usage: cmake -DOUT=file.cpp -DSRC_DIR=dir -P embed_templates.cmake
+file(GLOB tpls RELATIVE "${SRC_DIR}" "${SRC_DIR}/*.tpl")
+list(SORT tpls)
+set(body "// Generated from rtl_templates/ by cmake/embed_templates.cmake. Do not edit.\n#include \"template.hpp\"\nnamespace cimgen {\nconst std::map<std::string, std::string>& embedded_templates() {\n  static const std::map<std::string, std::string> t = {\n")
+foreach(f ${tpls})
+  file(READ "${SRC_DIR}/${f}" text)
+  string(APPEND body "    {\"${f}\", R\"CIMGEN_TPL(${text})CIMGEN_TPL\"},\n")
+endforeach()
+string(APPEND body "  };\n  return t;\n}\n} // namespace cimgen\n")
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+  if(old STREQUAL body)
+    return()
+  endif()
+endif()
+file(WRITE "${OUT}" "${body}")

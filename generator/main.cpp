@@ -1,0 +1,131 @@
+// cimgen — command-line front end.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "generate.hpp"
+#include "golden.hpp"
+#include "sim.hpp"
+#include "stimulus.hpp"
+#include "vecfile.hpp"
+
+using namespace cimgen;
+
+namespace {
+
+golden::ZeroSign zero_sign(const std::string& s) {
+  return s == "negative" ? golden::ZeroSign::Negative : golden::ZeroSign::Positive;
+}
+
+int cmd_check(const std::string& spec_path, bool as_json) {
+  const Spec s = Spec::from_file(spec_path);
+  std::cout << (as_json ? s.derived_json() + "\n" : s.derived_text());
+  return 0;
+}
+
+int cmd_golden(const std::string& spec_path, const std::string& wpath, const std::string& xpath,
+               const std::string& out, const std::string& zs) {
+  const Spec s = Spec::from_file(spec_path);
+  const auto w = golden::read_weights(s, wpath, zero_sign(zs));
+  const auto x = golden::read_inputs(s, xpath, zero_sign(zs));
+  std::vector<std::vector<int64_t>> ys;
+  for (const auto& v : x) {
+    std::vector<int64_t> row;
+    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], v));
+    ys.push_back(std::move(row));
+  }
+  golden::write_file_atomic(out, golden::format_outputs(ys));
+  return 0;
+}
+
+int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const std::string& wpath,
+                const std::string& xpath) {
+  const Spec s = Spec::from_file(spec_path);
+  golden::Rng rng(seed);
+  const auto w = golden::random_weights(s, rng);
+  const auto x = golden::random_inputs(s, rng, count);
+  const std::string head = "# cimgen vectors: spec " + s.name + " seed " + std::to_string(seed) + "\n";
+  golden::write_file_atomic(wpath, head + golden::format_rows(w));
+  golden::write_file_atomic(xpath, head + golden::format_rows(x));
+  return 0;
+}
+
+int cmd_generate(const std::string& spec_path, const std::string& out) {
+  const Spec s = Spec::from_file(spec_path);
+  const FileSet files = generate(s);
+  write_tree(out, files);
+  std::cerr << "cimgen: wrote " << files.size() << " files for '" << s.name << "' to " << out << "\n";
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cimgen " + std::string(kVersion) +
+               ": generator of compute-in-SRAM macros for the multiplication-free operator"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", kVersion);
+
+  std::string spec, wpath, xpath, out = "-", zs = "positive", dir;
+  bool as_json = false;
+  uint64_t seed = 1;
+  int count = 100;
+  const auto zero_opt = [&](CLI::App* c) {
+    c->add_option("--zero-sign", zs, "encoding of a plain 0 token: +0 or -0 (-0 and +0 are always explicit)")
+        ->check(CLI::IsMember({"positive", "negative"}));
+  };
+
+  auto* check = app.add_subcommand("check", "validate a spec and print its derived parameters");
+  check->add_option("SPEC", spec, "spec JSON file")->required();
+  check->add_flag("--json", as_json, "machine-readable output");
+
+  auto* gold = app.add_subcommand("golden", "compute expected outputs with the bit-exact golden model");
+  gold->add_option("SPEC", spec, "spec JSON file")->required();
+  gold->add_option("--weights", wpath, "weights file (C lines of N integers)")->required();
+  gold->add_option("--inputs", xpath, "inputs file (one vector of N integers per line)")->required();
+  gold->add_option("--out", out, "outputs file (default: stdout)");
+  zero_opt(gold);
+
+  auto* vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
+  vec->add_option("SPEC", spec, "spec JSON file")->required();
+  vec->add_option("--seed", seed, "random seed")->capture_default_str();
+  vec->add_option("--count", count, "number of input vectors")->check(CLI::Range(0, 10000000))->capture_default_str();
+  vec->add_option("--weights", wpath, "weights file to write")->required();
+  vec->add_option("--inputs", xpath, "inputs file to write")->required();
+
+  auto* gen = app.add_subcommand("generate", "generate the macro's RTL, manifest and synthesis script");
+  gen->add_option("SPEC", spec, "spec JSON file")->required();
+  gen->add_option("-o,--out", dir, "output directory (replaced atomically)")->required();
+
+  SimOptions sim_opt;
+  auto* sim = app.add_subcommand("sim", "generate, verilate (cached) and run the regression against the golden model");
+  sim->add_option("SPEC", spec, "spec JSON file")->required();
+  sim->add_option("--vectors", sim_opt.vectors, "random vectors")->capture_default_str();
+  sim->add_option("--seed", sim_opt.seed, "random seed")->capture_default_str();
+  sim->add_option("--weights", sim_opt.weights, "weights file (instead of random data)");
+  sim->add_option("--inputs", sim_opt.inputs, "inputs file (instead of random data)");
+  sim->add_option("--out", sim_opt.out, "write the RTL outputs to this file");
+  sim->add_option("--cache", sim_opt.cache, "directory of verilated models")->capture_default_str();
+  sim->add_option("--zero-sign", sim_opt.zero_sign, "encoding of a plain 0 token")
+      ->check(CLI::IsMember({"positive", "negative"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  try {
+    if (*check) return cmd_check(spec, as_json);
+    if (*gold) return cmd_golden(spec, wpath, xpath, out, zs);
+    if (*vec) return cmd_vectors(spec, seed, count, wpath, xpath);
+    if (*gen) return cmd_generate(spec, dir);
+    if (*sim) return run_sim(spec, sim_opt);
+  } catch (const InputError& e) {
+    std::cerr << "cimgen: error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "cimgen: internal error: " << e.what() << "\n";
+    return 3;
+  }
+  return 0;
+}

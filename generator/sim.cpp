@@ -1,0 +1,68 @@
+// cimgen — `cimgen sim`.
+#include "sim.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "generate.hpp"
+
+#ifndef CIMGEN_SOURCE_DIR
+#error "CIMGEN_SOURCE_DIR must name the source tree (tb/ and golden/ are compiled per spec)"
+#endif
+
+namespace cimgen {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+int shell(const std::string& cmd) {
+  std::cerr << "cimgen sim: " << cmd << "\n";
+  const int rc = std::system(cmd.c_str());
+  return rc == -1 ? 127 : WEXITSTATUS(rc);
+}
+
+} // namespace
+
+int run_sim(const std::string& spec_path, const SimOptions& opt) {
+  const Spec s = Spec::from_file(spec_path);
+  if (opt.weights.empty() != opt.inputs.empty()) throw InputError("--weights and --inputs go together");
+  for (const auto& f : {opt.weights, opt.inputs})
+    if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
+  const fs::path src = CIMGEN_SOURCE_DIR;
+  const fs::path dir = fs::absolute(fs::path(opt.cache) / s.hash);
+  const fs::path bin = dir / "obj" / "Vdut";
+  if (!fs::exists(bin)) {
+    write_tree((dir / "gen").string(), generate(s));
+    const fs::path rtl = dir / "gen" / "rtl";
+    std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + quote((dir / "obj").string()) +
+                      " --top-module " + s.name + "_top -y " + quote(rtl.string()) + " " +
+                      quote((rtl / (s.name + "_top.v")).string()) +
+                      " -CFLAGS -std=c++17 -CFLAGS " + quote("-I" + (src / "tb").string()) + " -CFLAGS " +
+                      quote("-I" + (src / "golden").string()) + " -CFLAGS " + quote("-I" + (src / "generator").string()) +
+                      " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
+    for (const char* f : {"tb/sim_main.cpp", "tb/harness.cpp", "golden/golden.cpp", "golden/vecfile.cpp",
+                          "golden/stimulus.cpp", "generator/spec.cpp"})
+      cmd += " " + quote((src / f).string());
+    cmd += " > " + quote((dir / "verilate.log").string()) + " 2>&1";
+    if (shell(cmd) != 0) {
+      std::cerr << "cimgen sim: verilator failed, see " << (dir / "verilate.log").string() << "\n";
+      return 3;
+    }
+  }
+  std::string run = quote(bin.string()) + " " + quote(spec_path) + " --seed " + std::to_string(opt.seed) +
+                    " --vectors " + std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign +
+                    " --wave-dir " + quote(fs::current_path().string());
+  if (!opt.weights.empty()) run += " --weights " + quote(opt.weights) + " --inputs " + quote(opt.inputs);
+  if (!opt.out.empty()) run += " --out " + quote(opt.out);
+  return shell(run);
+}
+
+} // namespace cimgen

@@ -1,0 +1,20 @@
+// cimgen — `cimgen sim`: generate, verilate (cached per spec hash) and run the testbench.
+#pragma once
+
+#include <string>
+
+namespace cimgen {
+
+/// Options of `cimgen sim`.
+struct SimOptions {
+  int vectors = 200;                     ///< random vectors
+  unsigned long long seed = 1;           ///< random seed
+  std::string weights, inputs, out;      ///< files mode
+  std::string zero_sign = "positive";    ///< encoding of a plain 0
+  std::string cache = "build/simcache";  ///< verilated models, one directory per spec hash
+};
+
+/// Returns the process exit status (0 pass, 1 mismatch, 2 bad input).
+int run_sim(const std::string& spec_path, const SimOptions& opt);
+
+} // namespace cimgen

@@ -1,0 +1,97 @@
+// cimgen — the spec of one compute-in-SRAM macro (DESIGN.md section 6) and every value derived from it.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace cimgen {
+
+/// Error in user input (spec, vector file, command line): printed as one line, exit status 2.
+class InputError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// ceil(log2(x)) for x >= 1; clog2(1) == 0.
+int clog2(uint64_t x);
+
+enum class Operator { Mf, Conventional };
+enum class Datapath { NearMemory, InMemory };
+enum class TreeKind { Behavioral, Ripple, Wallace, Dadda };
+enum class Rounding { Floor, Nearest };
+
+const char* to_string(Operator op);
+const char* to_string(Datapath dp);
+const char* to_string(TreeKind kind);
+const char* to_string(Rounding r);
+
+/// Bounds checked by Spec::from_json. 64-bit arithmetic is exact for every legal spec:
+/// |y| <= N*(2^m-1)*(2^n-1) < 2^16 * 2^32 for the conventional operator and
+/// N*(2^m+2^n-2) < 2^34 for MF (checked by a static_assert in spec.cpp).
+struct Limits {
+  static constexpr int kMaxVectorLength = 65536;
+  static constexpr int kMaxChannels = 1024;
+  static constexpr int kMaxBits = 16;
+  static constexpr int kMaxAdcBits = 12;
+  static constexpr int kMaxLsbShift = 12;
+  static constexpr int kMaxPipelineStages = 8;
+};
+
+/// A validated spec plus its derived organisation. Built only by from_json().
+struct Spec {
+  // ---- fields of the JSON spec (defaults filled in) ----
+  std::string name;                         ///< [a-z][a-z0-9_]*, prefix of every module
+  Operator op = Operator::Mf;               ///< "mf" | "conventional"
+  Datapath datapath = Datapath::NearMemory; ///< "near_memory" | "in_memory"
+  int N = 0;                                ///< vector_length
+  int C = 0;                                ///< channels
+  int m = 0;                                ///< weight_bits (magnitude)
+  int n = 0;                                ///< input_bits (magnitude)
+  int L = 0;                                ///< uarray_columns
+  TreeKind tree = TreeKind::Behavioral;     ///< adder_tree.kind (near_memory)
+  int pipeline_stages = 0;                  ///< adder_tree.pipeline_stages (near_memory)
+  int adc_bits = 0;                         ///< adc.bits (in_memory)
+  int adc_lsb_shift = 0;                    ///< adc.lsb_shift (in_memory)
+  Rounding adc_rounding = Rounding::Floor;  ///< adc.rounding (in_memory)
+  bool adc_per_row = true;                  ///< adc.converters: "per_row" (true) or 1 (false)
+  double bitcell_area_um2 = 1.0;            ///< tech.bitcell_area_um2
+
+  // ---- derived (computed once by derive()) ----
+  int S = 0;         ///< segments per channel, ceil(N/L)
+  int CH_W = 0;      ///< max(1, clog2(C))
+  int IDX_W = 0;     ///< max(1, clog2(N))
+  int SW_W = 0;      ///< clog2(N*(2^m-1)+1)
+  int WR_W = 0;      ///< max(m+1, SW_W)
+  int Y_W = 0;       ///< output width, two's complement
+  int COUNT_W = 0;   ///< width of one segment count, clog2(L+1)
+  bool lossless = true;      ///< conversion returns the exact count
+  int64_t c_max = 0;         ///< largest converted segment count c_hat
+  int64_t y_max = 0;         ///< bound on |y| used for Y_W
+  int steps = 0;             ///< array steps per vector (row reads or compute cycles)
+  int row_reads = 0;         ///< near_memory: row reads per vector (per channel)
+  int compute_cycles = 0;    ///< in_memory: compute cycles per vector
+  int conversions = 0;       ///< in_memory: conversions per channel per vector (dummy counted once)
+  int latency = 0;           ///< cycles from x beat to y_valid (y_ready high)
+  int initiation_interval = 0; ///< cycles between accepted x beats at full rate
+  std::string canonical;     ///< canonical JSON text of the spec (defaults filled)
+  std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`
+
+  /// Parse and validate JSON text. Throws InputError "<json path>: <what is allowed>, got <value>".
+  static Spec from_json_text(const std::string& text);
+  /// Read a spec file; the error message names the file.
+  static Spec from_file(const std::string& path);
+
+  /// Largest weight / input magnitude.
+  int64_t w_max() const { return (int64_t{1} << m) - 1; }
+  int64_t x_max() const { return (int64_t{1} << n) - 1; }
+  /// Derived parameters as JSON text (for `cimgen check --json` and the manifest).
+  std::string derived_json() const;
+  /// Human-readable derived parameters (for `cimgen check`).
+  std::string derived_text() const;
+
+private:
+  void derive();
+};
+
+} // namespace cimgen

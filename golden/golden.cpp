@@ -1,0 +1,68 @@
+// cimgen — golden model: DESIGN.md section 3 term by term, plus the direct formulas.
+#include "golden.hpp"
+
+namespace cimgen::golden {
+
+int64_t mf_direct(const Vec& w, const Vec& x) {
+  int64_t y = 0;
+  for (size_t i = 0; i < w.size(); ++i) y += sign(x[i]) * int64_t(w[i].mag) + sign(w[i]) * int64_t(x[i].mag);
+  return y;
+}
+
+int64_t conv_direct(const Vec& w, const Vec& x) {
+  int64_t y = 0;
+  for (size_t i = 0; i < w.size(); ++i) y += value(w[i]) * value(x[i]);
+  return y;
+}
+
+int64_t sum_abs(const Vec& w) {
+  int64_t t = 0;
+  for (const SignMag& v : w) t += v.mag;
+  return t;
+}
+
+int64_t convert(const Spec& s, int64_t c) {
+  if (s.datapath == Datapath::NearMemory) return c;
+  const int sh = s.adc_lsb_shift;
+  const int64_t r = (s.adc_rounding == Rounding::Nearest && sh > 0) ? (int64_t{1} << (sh - 1)) : 0;
+  const int64_t code = std::min((int64_t{1} << s.adc_bits) - 1, (c + r) >> sh);
+  return code << sh;
+}
+
+Terms mf_terms(const Spec& s, const Vec& w, const Vec& x) {
+  Terms t;
+  t.Sw = sum_abs(w);
+  for (int seg = 0; seg < s.S; ++seg) {
+    // Weight planes j: row j gated by step(x_i).
+    for (int j = 0; j < s.m; ++j)
+      t.A += convert(s, segment_count(s, seg, [&](int i) { return step(x[i]); },
+                                      [&](int i) { return int(w[i].mag >> j) & 1; }))
+             << j;
+    // Input planes k: sign row step(w) and dummy all-ones row, both gated by x_i[k].
+    for (int k = 0; k < s.n; ++k) {
+      auto gate = [&](int i) { return int(x[i].mag >> k) & 1; };
+      t.B += convert(s, segment_count(s, seg, gate, [&](int i) { return step(w[i]); })) << k;
+      t.Sx += convert(s, segment_count(s, seg, gate, [](int) { return 1; })) << k;
+    }
+  }
+  return t;
+}
+
+int64_t conv_hw(const Spec& s, const Vec& w, const Vec& x) {
+  int64_t y = 0;
+  for (int seg = 0; seg < s.S; ++seg)
+    for (int j = 0; j < s.m; ++j)
+      for (int k = 0; k < s.n; ++k) {
+        auto cell = [&](int i) { return int(w[i].mag >> j) & 1; };
+        const int64_t p = segment_count(s, seg, [&](int i) { return int(x[i].mag >> k) & int(w[i].neg == x[i].neg); }, cell);
+        const int64_t q = segment_count(s, seg, [&](int i) { return int(x[i].mag >> k) & int(w[i].neg != x[i].neg); }, cell);
+        y += (convert(s, p) - convert(s, q)) << (j + k);
+      }
+  return y;
+}
+
+int64_t evaluate(const Spec& s, const Vec& w, const Vec& x) {
+  return s.op == Operator::Mf ? mf_terms(s, w, x).y() : conv_hw(s, w, x);
+}
+
+} // namespace cimgen::golden

@@ -1,0 +1,266 @@
+// cimgen — Verilator testbench, generic over specs: drives the ports of DESIGN.md section 5,
+// checks every output bit of every vector against the golden model, ordering, exactly-once
+// delivery under back-pressure, valid/data stability, latency and initiation interval.
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <cstdio>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "golden.hpp"
+#include "stimulus.hpp"
+#include "vecfile.hpp"
+
+namespace cimgen::tb {
+
+/// What one run does.
+struct RunConfig {
+  uint64_t seed = 1;             ///< random data, gaps and back-pressure
+  int vectors = 64;              ///< random vectors (ignored with files)
+  std::string weights, inputs;   ///< files mode when both are set
+  std::string out;               ///< write RTL outputs here (files mode)
+  golden::ZeroSign zero_sign = golden::ZeroSign::Positive;
+  std::string wave_dir = ".";    ///< where the FST of a failing run goes
+  int gap_pct = 30;              ///< chance of an idle cycle before an offered beat
+  int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
+  int max_report = 10;           ///< mismatch lines printed
+};
+
+/// What one run found.
+struct RunResult {
+  int checked = 0;      ///< output beats compared
+  int errors = 0;       ///< mismatches and protocol errors
+  std::string wave;     ///< FST written for a failing run
+  std::vector<std::vector<int64_t>> outputs;  ///< RTL outputs in order
+};
+
+// ---- bit access to Verilator port members of any width ----
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+inline void set_bit(T& sig, int i, int v) {
+  sig = T((sig & ~(T(1) << i)) | (T(v & 1) << i));
+}
+template <class T, std::enable_if_t<std::is_integral_v<T>, int> = 0>
+inline int get_bit(const T& sig, int i) {
+  return int((sig >> i) & 1);
+}
+template <std::size_t W>
+inline void set_bit(VlWide<W>& sig, int i, int v) {
+  EData& w = sig[i / 32];
+  w = (w & ~(EData(1) << (i % 32))) | (EData(v & 1) << (i % 32));
+}
+template <std::size_t W>
+inline int get_bit(const VlWide<W>& sig, int i) {
+  return int((sig[i / 32] >> (i % 32)) & 1);
+}
+template <class T>
+inline void set_field(T& sig, int lsb, int width, uint64_t v) {
+  for (int i = 0; i < width; ++i) set_bit(sig, lsb + i, int((v >> i) & 1));
+}
+template <class T>
+inline int64_t get_signed(const T& sig, int lsb, int width) {
+  uint64_t u = 0;
+  for (int i = 0; i < width; ++i) u |= uint64_t(get_bit(sig, lsb + i)) << i;
+  if (width < 64 && ((u >> (width - 1)) & 1)) u |= ~uint64_t(0) << width;
+  return int64_t(u);
+}
+
+/// One host operation, offered in program order.
+struct Op {
+  bool is_write = false;
+  bool wr_sum = false;
+  int channel = 0, index = 0;
+  uint64_t data = 0;
+  int vector = -1;  ///< index into the input list (x beat)
+};
+
+template <class Dut>
+class Harness {
+public:
+  Harness(const Spec& s, const RunConfig& cfg, const std::string& wave)
+      : s_(s), cfg_(cfg), rng_(cfg.seed ^ 0x5eedull) {
+    ctx_ = std::make_unique<VerilatedContext>();
+    ctx_->randReset(0);
+    if (!wave.empty()) ctx_->traceEverOn(true);
+    dut_ = std::make_unique<Dut>(ctx_.get());
+    if (!wave.empty()) {
+      trace_ = std::make_unique<VerilatedFstC>();
+      dut_->trace(trace_.get(), 99);
+      trace_->open(wave.c_str());
+    }
+  }
+  ~Harness() {
+    dut_->final();
+    if (trace_) trace_->close();
+  }
+
+  /// Run the script; results are compared with `expected` (one row per x op, in order).
+  /// Timing is checked on the first `timed` vectors, which are offered back to back with
+  /// y_ready high.
+  RunResult run(const std::vector<Op>& script, const std::vector<golden::Vec>& inputs,
+                const std::vector<std::vector<int64_t>>& expected, int timed) {
+    RunResult res;
+    reset();
+    size_t next = 0;           // next op to offer
+    bool offering = false;     // an op is on the bus
+    int64_t cycle = 0;
+    std::deque<int64_t> fire_cycle;  // x beat cycles of vectors in flight
+    std::vector<int64_t> x_fires;
+    int vectors_in = 0;
+    bool y_hold = false;       // y_valid seen without transfer last cycle
+    std::vector<uint64_t> y_prev;
+    const int64_t limit = 1000 + int64_t(script.size() + expected.size()) * (s_.latency + 20) * 4;
+    while (res.checked < int(expected.size()) && cycle < limit) {
+      const bool timing = vectors_in < timed || res.checked < timed;
+      // -- drive inputs away from the rising edge --
+      if (!offering && next < script.size() && (timing || !rng_.chance(cfg_.gap_pct))) {
+        drive(script[next], inputs);
+        offering = true;
+      }
+      dut_->y_ready = (timing || !rng_.chance(cfg_.backpressure_pct)) ? 1 : 0;
+      dut_->eval();
+      // -- sample the handshakes at this edge --
+      const bool wr_fire = dut_->wr_valid && dut_->wr_ready;
+      const bool x_fire = dut_->x_valid && dut_->x_ready;
+      const bool y_fire = dut_->y_valid && dut_->y_ready;
+      if (y_hold && !dut_->y_valid) error(res, "PROTOCOL cycle " + std::to_string(cycle) + ": y_valid dropped before the transfer");
+      if (y_hold && dut_->y_valid && y_bits() != y_prev)
+        error(res, "PROTOCOL cycle " + std::to_string(cycle) + ": y_data changed while y_valid waited");
+      if (dut_->y_valid && !y_fire) {
+        y_hold = true;
+        y_prev = y_bits();
+      } else {
+        y_hold = false;
+      }
+      if (dut_->y_valid && !fire_cycle.empty() && res.checked < timed && fire_cycle.front() >= 0) {
+        const int64_t lat = cycle - fire_cycle.front();
+        if (lat != s_.latency)
+          error(res, "TIMING vector " + std::to_string(res.checked) + ": latency " + std::to_string(lat) +
+                         " cycles, manifest says " + std::to_string(s_.latency));
+        fire_cycle.front() = -1;  // measured once
+      }
+      if (y_fire) {
+        if (res.checked >= int(expected.size())) {
+          error(res, "EXTRA result beat at cycle " + std::to_string(cycle));
+        } else {
+          std::vector<int64_t> row;
+          for (int c = 0; c < s_.C; ++c) row.push_back(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W));
+          for (int c = 0; c < s_.C; ++c)
+            if (row[c] != expected[res.checked][c])
+              error(res, "MISMATCH vector " + std::to_string(res.checked) + " channel " + std::to_string(c) +
+                             ": got " + std::to_string(row[c]) + " expected " + std::to_string(expected[res.checked][c]) +
+                             " (seed " + std::to_string(cfg_.seed) + ")");
+          res.outputs.push_back(row);
+          ++res.checked;
+          if (!fire_cycle.empty()) fire_cycle.pop_front();
+        }
+      }
+      if (offering && ((script[next].is_write && wr_fire) || (!script[next].is_write && x_fire))) {
+        if (!script[next].is_write) {
+          fire_cycle.push_back(vectors_in < timed ? cycle : -1);
+          x_fires.push_back(cycle);
+          ++vectors_in;
+        }
+        ++next;
+        offering = false;
+      }
+      tick();
+      if (!offering) idle();
+      ++cycle;
+    }
+    if (res.checked < int(expected.size()))
+      error(res, "TIMEOUT after " + std::to_string(cycle) + " cycles: " + std::to_string(res.checked) + " of " +
+                     std::to_string(expected.size()) + " results arrived");
+    // Initiation interval between back-to-back vectors of the timed phase.
+    for (int v = 1; v < timed && v < int(x_fires.size()); ++v)
+      if (x_fires[v] - x_fires[v - 1] != s_.initiation_interval)
+        error(res, "TIMING vector " + std::to_string(v) + ": initiation interval " +
+                       std::to_string(x_fires[v] - x_fires[v - 1]) + ", manifest says " +
+                       std::to_string(s_.initiation_interval));
+    // Nothing more may come out.
+    dut_->y_ready = 1;
+    for (int i = 0; i < s_.latency * 2 + 4; ++i) {
+      dut_->eval();
+      if (dut_->y_valid) {
+        error(res, "EXTRA result beat after the last vector");
+        break;
+      }
+      tick();
+    }
+    return res;
+  }
+
+private:
+  void reset() {
+    idle();
+    dut_->clk = 0;
+    dut_->rst_n = 0;
+    dut_->y_ready = 0;
+    dut_->eval();
+    for (int i = 0; i < 3; ++i) tick();
+    dut_->rst_n = 1;
+    dut_->eval();
+    tick();
+  }
+  void tick() {
+    dut_->clk = 1;
+    dut_->eval();
+    ctx_->timeInc(5);
+    if (trace_) trace_->dump(ctx_->time());
+    dut_->clk = 0;
+    dut_->eval();
+    ctx_->timeInc(5);
+    if (trace_) trace_->dump(ctx_->time());
+  }
+  void idle() {
+    dut_->wr_valid = 0;
+    dut_->x_valid = 0;
+  }
+  void drive(const Op& op, const std::vector<golden::Vec>& inputs) {
+    if (op.is_write) {
+      dut_->wr_valid = 1;
+      dut_->wr_sum = op.wr_sum;
+      set_field(dut_->wr_channel, 0, s_.CH_W, uint64_t(op.channel));
+      set_field(dut_->wr_index, 0, s_.IDX_W, uint64_t(op.index));
+      set_field(dut_->wr_data, 0, s_.WR_W, op.data);
+    } else {
+      dut_->x_valid = 1;
+      const golden::Vec& x = inputs[op.vector];
+      for (int i = 0; i < s_.N; ++i)
+        set_field(dut_->x_data, i * (s_.n + 1), s_.n + 1, (uint64_t(x[i].neg) << s_.n) | x[i].mag);
+    }
+  }
+  std::vector<uint64_t> y_bits() {
+    std::vector<uint64_t> v;
+    for (int c = 0; c < s_.C; ++c) v.push_back(uint64_t(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W)));
+    return v;
+  }
+  void error(RunResult& res, const std::string& msg) {
+    if (res.errors++ < cfg_.max_report) std::printf("%s: %s\n", s_.name.c_str(), msg.c_str());
+  }
+
+  const Spec& s_;
+  const RunConfig& cfg_;
+  golden::Rng rng_;
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<Dut> dut_;
+  std::unique_ptr<VerilatedFstC> trace_;
+};
+
+/// Write beats for all weights and Sw of `w` (channel order, then Sw).
+std::vector<Op> load_ops(const Spec& s, const std::vector<golden::Vec>& w);
+
+/// Builds the script and expected outputs for `cfg`, runs it on Dut; on failure reruns the
+/// same seed with an FST waveform. Prints one summary line.
+template <class Dut>
+RunResult run_spec(const Spec& s, const RunConfig& cfg);
+
+} // namespace cimgen::tb
+
+#include "harness_run.hpp"

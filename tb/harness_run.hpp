@@ -1,0 +1,39 @@
+// cimgen — building the test script for one spec and running it (see harness.hpp).
+#pragma once
+
+namespace cimgen::tb {
+
+/// Stimulus and expected outputs of one run (shared by all Dut types).
+struct Plan {
+  std::vector<Op> script;
+  std::vector<golden::Vec> inputs;
+  std::vector<std::vector<int64_t>> expected;
+  int timed = 0;
+};
+
+/// Random or file stimulus: initial load, a timed burst, then random traffic with a weight
+/// reload of channel 0 in the middle (it must not disturb vectors in flight).
+Plan make_plan(const Spec& s, const RunConfig& cfg);
+
+template <class Dut>
+RunResult run_spec(const Spec& s, const RunConfig& cfg) {
+  const Plan plan = make_plan(s, cfg);
+  RunResult res;
+  {
+    Harness<Dut> h(s, cfg, "");
+    res = h.run(plan.script, plan.inputs, plan.expected, plan.timed);
+  }
+  if (res.errors) {
+    const std::string wave = cfg.wave_dir + "/" + s.name + "_seed" + std::to_string(cfg.seed) + ".fst";
+    Harness<Dut> h(s, cfg, wave);
+    h.run(plan.script, plan.inputs, plan.expected, plan.timed);
+    res.wave = wave;
+  }
+  std::printf("%s %s: %d vectors, %d errors, seed %llu%s%s\n", res.errors ? "FAIL" : "PASS", s.name.c_str(),
+              res.checked, res.errors, static_cast<unsigned long long>(cfg.seed),
+              res.wave.empty() ? "" : ", waveform ", res.wave.c_str());
+  std::fflush(stdout);
+  return res;
+}
+
+} // namespace cimgen::tb
