@@ -231,7 +231,11 @@ void Spec::derive() {
   if (datapath == Datapath::NearMemory) {
     steps = op == Operator::Mf ? m + n : 1 + m * n;
     row_reads = steps;
-    latency = steps + pipeline_stages + 1;
+    // Cycle of the x beat = 0; steps in cycles 1..steps, counts arrive pipeline_stages later,
+    // the combine loads the output register at the end of the next cycle (when the next x
+    // beat may be accepted), and y_valid is high from the cycle after.
+    initiation_interval = steps + pipeline_stages + 1;
+    latency = initiation_interval + 1;
   } else {
     // Per compute cycle one cycle, then b SAR steps per conversion; parallel converters per row,
     // or one time-shared converter per uArray.
@@ -239,9 +243,9 @@ void Spec::derive() {
     conversions = m + 2 * n;
     const int b = adc_bits;
     steps = adc_per_row ? (1 + b) + n * (1 + b) : (1 + m * b) + n * (1 + 2 * b);
-    latency = steps + 1;
+    initiation_interval = steps + 1;
+    latency = steps + 2;
   }
-  initiation_interval = latency;
 
   json c;
   c["name"] = name;
