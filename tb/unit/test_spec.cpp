@@ -1,0 +1,105 @@
+// Spec parsing: defaults, derived widths (hand-worked), every class of bad spec.
+#include <doctest/doctest.h>
+
+#include "spec.hpp"
+
+using cimgen::InputError;
+using cimgen::Spec;
+
+namespace {
+std::string error_of(const std::string& text) {
+  try {
+    Spec::from_json_text(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+} // namespace
+
+TEST_CASE("clog2") {
+  CHECK(cimgen::clog2(1) == 0);
+  CHECK(cimgen::clog2(2) == 1);
+  CHECK(cimgen::clog2(3) == 2);
+  CHECK(cimgen::clog2(64) == 6);
+  CHECK(cimgen::clog2(65) == 7);
+}
+
+TEST_CASE("derived widths of the DESIGN example, worked by hand") {
+  const Spec s = Spec::from_json_text(
+      R"({"vector_length":64,"channels":4,"weight_bits":4,"input_bits":4,"uarray_columns":32})");
+  CHECK(s.name == "mf_nm_n64_c4_w4_x4_l32");
+  CHECK(s.S == 2);
+  CHECK(s.CH_W == 2);
+  CHECK(s.IDX_W == 6);
+  CHECK(s.SW_W == 10);   // 64*15 = 960 -> 10 bits
+  CHECK(s.WR_W == 10);
+  CHECK(s.Y_W == 12);    // Ymax = 64*(16+16-2) = 1920 -> 11 bits + sign
+  CHECK(s.COUNT_W == 6); // clog2(33)
+  CHECK(s.row_reads == 8);
+  CHECK(s.initiation_interval == 9);
+  CHECK(s.latency == 10);
+}
+
+TEST_CASE("defaults") {
+  const Spec s = Spec::from_json_text(R"({"vector_length":100,"channels":1,"weight_bits":2,"input_bits":3})");
+  CHECK(s.L == 64);
+  CHECK(s.S == 2);
+  CHECK(s.tree == cimgen::TreeKind::Behavioral);
+  const Spec im = Spec::from_json_text(
+      R"({"datapath":"in_memory","vector_length":40,"channels":1,"weight_bits":2,"input_bits":3,"uarray_columns":20})");
+  CHECK(im.adc_bits == 5);  // clog2(21), lossless
+  CHECK(im.lossless);
+  CHECK(im.conversions == 2 + 2 * 3);
+  CHECK(im.compute_cycles == 4);
+}
+
+TEST_CASE("conventional and lossy widths, worked by hand") {
+  const Spec c = Spec::from_json_text(
+      R"({"operator":"conventional","vector_length":5,"channels":1,"weight_bits":3,"input_bits":2})");
+  CHECK(c.Y_W == 8);  // 5*7*3 = 105 -> 7 bits + sign
+  CHECK(c.row_reads == 1 + 6);
+  // L=8, b=3 (saturates at 7), s=0: c_max = 7; Ymax = 2*S*7*(4+4-2) with S=2 -> 168 -> 8+1 bits.
+  const Spec l = Spec::from_json_text(
+      R"({"datapath":"in_memory","vector_length":16,"channels":1,"weight_bits":2,"input_bits":2,"uarray_columns":8,"adc":{"bits":3}})");
+  CHECK_FALSE(l.lossless);
+  CHECK(l.c_max == 7);
+  CHECK(l.Y_W == 9);
+  // nearest rounding with s=2, b=2: c_max = min(3<<2, ((8+2)>>2)<<2) = min(12, 8) = 8.
+  const Spec r = Spec::from_json_text(
+      R"({"datapath":"in_memory","vector_length":8,"channels":1,"weight_bits":1,"input_bits":1,"adc":{"bits":2,"lsb_shift":2,"rounding":"nearest"}})");
+  CHECK(r.c_max == 8);
+}
+
+TEST_CASE("bad specs name the JSON path and the allowed range") {
+  const std::string base = R"("vector_length":8,"channels":2,"weight_bits":4,"input_bits":4)";
+  CHECK(error_of("{") .find("/: malformed JSON") == 0);
+  CHECK(error_of("[1]").find("/: must be an object") == 0);
+  CHECK(error_of("{" + base + R"(,"colour":1})") == "/colour: unknown key (allowed: name, operator, datapath, vector_length, channels, weight_bits, input_bits, uarray_columns, adder_tree, adc, tech)");
+  CHECK(error_of(R"({"channels":2,"weight_bits":4,"input_bits":4})") == "/vector_length: required (integer in 1..65536)");
+  CHECK(error_of(R"({"vector_length":"8","channels":2,"weight_bits":4,"input_bits":4})") == "/vector_length: must be an integer in 1..65536, got \"8\"");
+  CHECK(error_of(R"({"vector_length":8,"channels":2,"weight_bits":0,"input_bits":4})") == "/weight_bits: must be in 1..16, got 0");
+  CHECK(error_of(R"({"vector_length":8,"channels":2,"weight_bits":4,"input_bits":17})") == "/input_bits: must be in 1..16, got 17");
+  CHECK(error_of("{" + base + R"(,"uarray_columns":9})") == "/uarray_columns: must be in 1..8, got 9");
+  CHECK(error_of("{" + base + R"(,"operator":"mac"})") == "/operator: must be one of \"mf\" | \"conventional\", got \"mac\"");
+  CHECK(error_of("{" + base + R"(,"adc":{"bits":3}})") == "/adc: only allowed when /datapath is \"in_memory\"");
+  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adder_tree":{"kind":"ripple"}})") == "/adder_tree: only allowed when /datapath is \"near_memory\"");
+  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"bits":0}})") == "/adc/bits: must be in 1..12, got 0");
+  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"converters":2}})") == "/adc/converters: must be \"per_row\" | 1, got 2");
+  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"gain":2}})").find("/adc/gain: unknown key") == 0);
+  CHECK(error_of("{" + base + R"(,"adder_tree":{"kind":"kogge"}})").find("/adder_tree/kind: must be one of") == 0);
+  CHECK(error_of("{" + base + R"(,"adder_tree":{"pipeline_stages":9}})") == "/adder_tree/pipeline_stages: must be in 0..8, got 9");
+  CHECK(error_of("{" + base + R"(,"operator":"conventional","datapath":"in_memory"})").find("/datapath:") == 0);
+  CHECK(error_of("{" + base + R"(,"name":"Bad-Name"})").find("/name: must match") == 0);
+  CHECK(error_of("{" + base + R"(,"tech":{"bitcell_area_um2":-1}})").find("/tech/bitcell_area_um2:") == 0);
+}
+
+TEST_CASE("canonical text and hash are stable and independent of key order and defaults") {
+  const Spec a = Spec::from_json_text(R"({"vector_length":8,"channels":2,"weight_bits":4,"input_bits":4})");
+  const Spec b = Spec::from_json_text(
+      R"({"input_bits":4,"weight_bits":4,"channels":2,"vector_length":8,"uarray_columns":8,"operator":"mf"})");
+  CHECK(a.hash == b.hash);
+  CHECK(a.hash.size() == 16);
+  const Spec c = Spec::from_json_text(R"({"vector_length":8,"channels":3,"weight_bits":4,"input_bits":4})");
+  CHECK(a.hash != c.hash);
+}
