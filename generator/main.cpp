@@ -111,8 +111,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "cimgen: error: " << e.what() << " (see --help)\n";
+    return 2;
   }
   try {
     if (*check) return cmd_check(spec, as_json);

@@ -1,0 +1,40 @@
+# Thin front end over CMake; every target prints what it runs.
+BUILD ?= build
+SPEC  ?= specs/mf_n64_c4.json
+JOBS  ?= 2
+
+.PHONY: all deps build demo test lint synth bench clean
+
+all: build
+
+deps:
+	bash scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: dependencies, build, the default spec's RTL, its Verilator regression, area.
+demo: deps build
+	$(BUILD)/cimgen check $(SPEC)
+	$(BUILD)/cimgen generate $(SPEC) -o $(BUILD)/demo
+	$(BUILD)/cimgen sim $(SPEC) --vectors 500 --seed 1 --cache $(BUILD)/simcache
+	cd $(BUILD)/demo/synth && yosys -q -l yosys.log *.ys && grep -A40 "Printing statistics" yosys.log | tail -40
+
+test: deps build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+lint: build
+	bash tb/rtl_lint.sh $(BUILD)/cimgen tb/specs
+
+synth: build
+	$(BUILD)/cimgen generate $(SPEC) -o $(BUILD)/synth_out
+	cd $(BUILD)/synth_out/synth && yosys -q -l yosys.log *.ys && tail -40 yosys.log
+
+bench: build
+	bash scripts/bench.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD)
