@@ -21,7 +21,7 @@ demo: deps build
 	$(BUILD)/cimgen check $(SPEC)
 	$(BUILD)/cimgen generate $(SPEC) -o $(BUILD)/demo
 	$(BUILD)/cimgen sim $(SPEC) --vectors 500 --seed 1 --cache $(BUILD)/simcache
-	cd $(BUILD)/demo/synth && yosys -q -l yosys.log *.ys && grep -A40 "Printing statistics" yosys.log | tail -40
+	cd $(BUILD)/demo/synth && yosys -q -l yosys.log *.ys && sed -n "/=== design hierarchy ===/,/Estimated number of transistors/p" yosys.log | tail -45
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

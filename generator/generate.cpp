@@ -174,7 +174,9 @@ FileSet generate(const Spec& s) {
 
   // Yosys script: the bit-cell array is a black box (its area is analytic).
   std::ostringstream ys;
-  ys << "# " << banner(s, "Yosys synthesis of the periphery").substr(3) << "\n";
+  std::string ys_banner = banner(s, "Yosys synthesis of the periphery");
+  for (size_t p = 0; (p = ys_banner.find("//", p)) != std::string::npos;) ys_banner.replace(p, 2, "#");
+  ys << ys_banner << "\n";
   for (const auto& m : modules)
     if (m != nm + "_bitcells") ys << "read_verilog -sv ../rtl/" << m << ".v\n";
   ys << "read_verilog -lib ../rtl/" << nm << "_bitcells.v\n"

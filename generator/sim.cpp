@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "generate.hpp"
@@ -23,6 +24,12 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
+/// Testbench sources compiled with each model (and hashed into the cache key).
+const char* const kSources[] = {"tb/sim_main.cpp",     "tb/harness.cpp",      "tb/harness.hpp",
+                                "tb/harness_run.hpp",  "golden/golden.cpp",   "golden/golden.hpp",
+                                "golden/vecfile.cpp",  "golden/stimulus.cpp", "generator/spec.cpp",
+                                "generator/spec.hpp"};
+
 int shell(const std::string& cmd) {
   std::cerr << "cimgen sim: " << cmd << "\n";
   const int rc = std::system(cmd.c_str());
@@ -37,10 +44,20 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
   const fs::path src = CIMGEN_SOURCE_DIR;
-  const fs::path dir = fs::absolute(fs::path(opt.cache) / s.hash);
+  // The cache key covers the generated RTL and the testbench sources, so a changed generator
+  // or harness never reuses a stale model.
+  const FileSet files = generate(s);
+  std::string key_text;
+  for (const auto& [path, text] : files) key_text += path + '\n' + text;
+  for (const char* f : kSources) {
+    std::ifstream in(src / f, std::ios::binary);
+    if (!in) throw InputError((src / f).string() + ": testbench source not found (cimgen sim needs the source tree)");
+    key_text += std::string(std::istreambuf_iterator<char>(in), {});
+  }
+  const fs::path dir = fs::absolute(fs::path(opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   const fs::path bin = dir / "obj" / "Vdut";
   if (!fs::exists(bin)) {
-    write_tree((dir / "gen").string(), generate(s));
+    write_tree((dir / "gen").string(), files);
     const fs::path rtl = dir / "gen" / "rtl";
     std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + quote((dir / "obj").string()) +
                       " --top-module " + s.name + "_top -y " + quote(rtl.string()) + " " +
@@ -48,9 +65,8 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                       " -CFLAGS -std=c++17 -CFLAGS " + quote("-I" + (src / "tb").string()) + " -CFLAGS " +
                       quote("-I" + (src / "golden").string()) + " -CFLAGS " + quote("-I" + (src / "generator").string()) +
                       " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
-    for (const char* f : {"tb/sim_main.cpp", "tb/harness.cpp", "golden/golden.cpp", "golden/vecfile.cpp",
-                          "golden/stimulus.cpp", "generator/spec.cpp"})
-      cmd += " " + quote((src / f).string());
+    for (const char* f : kSources)
+      if (std::string(f).find(".cpp") != std::string::npos) cmd += " " + quote((src / f).string());
     cmd += " > " + quote((dir / "verilate.log").string()) + " 2>&1";
     if (shell(cmd) != 0) {
       std::cerr << "cimgen sim: verilator failed, see " << (dir / "verilate.log").string() << "\n";

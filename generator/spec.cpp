@@ -91,6 +91,8 @@ private:
   std::string path_;
 };
 
+} // namespace
+
 std::string fnv1a64(const std::string& s) {
   uint64_t h = 1469598103934665603ull;
   for (unsigned char c : s) {
@@ -101,8 +103,6 @@ std::string fnv1a64(const std::string& s) {
   snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
-
-} // namespace
 
 Spec Spec::from_json_text(const std::string& text) {
   json root;

@@ -13,6 +13,9 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+/// FNV-1a 64-bit hash of `s` as 16 hex digits.
+std::string fnv1a64(const std::string& s);
+
 /// ceil(log2(x)) for x >= 1; clog2(1) == 0.
 int clog2(uint64_t x);
 

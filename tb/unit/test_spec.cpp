@@ -103,3 +103,23 @@ TEST_CASE("canonical text and hash are stable and independent of key order and d
   const Spec c = Spec::from_json_text(R"({"vector_length":8,"channels":3,"weight_bits":4,"input_bits":4})");
   CHECK(a.hash != c.hash);
 }
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
+  std::ifstream in(std::string(CIMGEN_SOURCE_DIR) + "/specs/cimgen.schema.json");
+  REQUIRE(in);
+  const auto schema = nlohmann::json::parse(in);
+  const auto& p = schema["properties"];
+  CHECK(p["vector_length"]["maximum"] == cimgen::Limits::kMaxVectorLength);
+  CHECK(p["channels"]["maximum"] == cimgen::Limits::kMaxChannels);
+  CHECK(p["weight_bits"]["maximum"] == cimgen::Limits::kMaxBits);
+  CHECK(p["input_bits"]["maximum"] == cimgen::Limits::kMaxBits);
+  CHECK(p["adc"]["properties"]["bits"]["maximum"] == cimgen::Limits::kMaxAdcBits);
+  CHECK(p["adc"]["properties"]["lsb_shift"]["maximum"] == cimgen::Limits::kMaxLsbShift);
+  CHECK(p["adder_tree"]["properties"]["pipeline_stages"]["maximum"] == cimgen::Limits::kMaxPipelineStages);
+  // Every example spec is accepted.
+  for (const char* f : {"mf_n64_c4.json", "conv_n64_c4.json", "mf_im_n64_c4.json"})
+    CHECK_NOTHROW(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/specs/" + f));
+}
