@@ -86,132 +86,291 @@ Org organise(const Spec& s) {
 
 } // namespace
 
-FileSet generate(const Spec& s) {
-  if (s.datapath != Datapath::NearMemory)
-    throw InputError("/datapath: \"in_memory\" generation is not implemented yet (allowed now: \"near_memory\")");
-  const Org o = organise(s);
-  const bool mf = s.op == Operator::Mf;
-  const std::string str_m = std::to_string(s.m);
-  FileSet files;
-  std::vector<std::string> modules;
-  auto add = [&](const std::string& module, const std::string& text) {
-    files["rtl/" + module + ".v"] = text;
-    modules.push_back(module);
-  };
-  const std::string nm = s.name;
-  const auto B = [&](const char* what) { return banner(s, what); };
-  const auto n2s = [](int64_t v) { return std::to_string(v); };
+namespace {
 
-  add(nm + "_ctrl", render("ctrl.v.tpl", {{"BANNER", B("uArray controller FSM")},
-                                            {"NAME", nm},
-                                            {"CNT_W", n2s(o.cnt_w)},
-                                            {"STEPS", n2s(s.steps)},
-                                            {"PIPE", n2s(s.pipeline_stages)},
-                                            {"LAST", n2s(s.steps + s.pipeline_stages - 1)},
-                                            {"ACC_VALID", s.pipeline_stages ? "run && cnt_reg >= PIPE" : "run"}}));
-  add(nm + "_bitcells", render("bitcells.v.tpl", {{"BANNER", B("bit-cell array of one uArray (behavioural SRAM)")},
-                                                    {"NAME", nm},
-                                                    {"ROWS", n2s(s.m + 1)},
-                                                    {"L", n2s(s.L)},
-                                                    {"M", str_m},
-                                                    {"M_MINUS_1", n2s(s.m - 1)},
-                                                    {"COL_W", n2s(std::max(1, clog2(uint64_t(s.L))))},
-                                                    {"ROW_W", n2s(o.row_w)}}));
-  add(nm + "_gating", render("gating.v.tpl", {{"BANNER", B("sense-amp / column-line gating")},
-                                                {"NAME", nm},
-                                                {"X_W", n2s(o.x_w)},
-                                                {"EW", n2s(s.n + 1)},
-                                                {"PL_W", n2s(o.pl_w)},
-                                                {"PW", n2s(o.pw)},
-                                                {"N", n2s(s.N)}}));
-  Vars uarray{{"NAME", nm},     {"M", str_m},
-              {"ROW_W", n2s(o.row_w)}, {"L", n2s(s.L)}, {"COUNT_W", n2s(s.COUNT_W)},
-              {"COL_W", n2s(std::max(1, clog2(uint64_t(s.L))))}};
-  uarray["BANNER"] = B(mf ? "uArray: bit cells, sense amplifiers, adder tree"
-                          : "uArray of the multiply-based baseline: bit cells, sign mask, two adder trees");
-  add(nm + (mf ? "_uarray" : "_uarray_conv"), render(mf ? "uarray.v.tpl" : "uarray_conv.v.tpl", uarray));
+std::string n2s(int64_t v) { return std::to_string(v); }
 
-  TreeStats tree_stats;
-  const std::string tree = adder_tree_module(nm, s.tree, s.L, s.COUNT_W, s.pipeline_stages, &tree_stats);
-  add(nm + "_adder_tree", B("adder tree (segment popcount)") + "\n`default_nettype none\n\n" + tree +
-                              "\n`default_nettype wire\n");
-  add(nm + "_seg_sum", render("seg_sum.v.tpl", {{"BANNER", B("uChannel: sum of segment counts")}, {"NAME", nm}}));
-  if (mf)
-    add(nm + "_shift_acc", render("shift_acc.v.tpl", {{"BANNER", B("shift-accumulator")}, {"NAME", nm}}));
-  Vars ch{{"NAME", nm}, {"S", n2s(s.S)}, {"COUNT_W", n2s(s.COUNT_W)}, {"Y_W", n2s(s.Y_W)}};
-  if (mf) {
-    ch["BANNER"] = B("MF channel: A, B accumulators, Sw register, combine");
-    ch["SW_W"] = n2s(s.SW_W);
-    ch["B_W"] = n2s(o.b_w);
-    add(nm + "_channel", render("channel.v.tpl", ch));
-  } else {
-    ch["BANNER"] = B("baseline channel: plane-pair accumulation");
-    add(nm + "_channel_conv", render("channel_conv.v.tpl", ch));
+/// Collects the files of one macro; the near_memory and in_memory parts add their modules,
+/// finish() adds files.f, the synthesis script and the manifest.
+class Emitter {
+public:
+  explicit Emitter(const Spec& s) : s_(s), o_(organise(s)), nm_(s.name) {}
+
+  FileSet run() {
+    common();
+    if (s_.datapath == Datapath::NearMemory) near_memory();
+    else in_memory();
+    return finish();
   }
 
-  // Bits of wr_data that only Sw uses have no reader in the baseline (it needs no Sw).
-  std::string unused;
-  if (!mf && s.WR_W > s.m + 1)
-    unused = "\n  // Sw beats are accepted and ignored: the baseline needs no Sw.\n  wire unused_wr_data = &{1'b0, wr_data[" +
-             n2s(s.WR_W - 1) + ":" + str_m + "+1]};\n";
-  Vars top{{"NAME", nm},          {"PORTS", ports_text(s)}, {"M", str_m},         {"NB", n2s(s.n)},
-           {"CNT_W", n2s(o.cnt_w)}, {"C", n2s(s.C)},          {"Y_W", n2s(s.Y_W)}, {"X_W", n2s(o.x_w)},
-           {"PW", n2s(o.pw)},      {"S", n2s(s.S)},          {"COUNT_W", n2s(s.COUNT_W)}, {"L", n2s(s.L)},
-           {"CH_W", n2s(s.CH_W)},    {"ROW_W", n2s(o.row_w)}, {"PL_W", n2s(o.pl_w)},
-           {"IDX_W", n2s(s.IDX_W)},  {"IDX_W_P1", n2s(s.IDX_W + 1)},
-           {"COL_W", n2s(std::max(1, clog2(uint64_t(s.L))))}};
-  top["OUTPUT_STAGE"] = render("top_output.vh.tpl", {{"UNUSED", unused}});
-  if (mf) {
-    top["B_W"] = n2s(o.b_w);
-    top["SW_W"] = n2s(s.SW_W);
+private:
+  void add(const std::string& module, const std::string& text) {
+    files_["rtl/" + module + ".v"] = text;
+    modules_.push_back(module);
   }
-  top["BANNER"] = B("top level (ports of DESIGN.md section 5)");
-  add(nm + "_top", render(mf ? "top_mf.v.tpl" : "top_conv.v.tpl", top));
+  void add_sim(const std::string& module, const std::string& text) {
+    files_["sim/" + module + ".v"] = text;
+    sim_modules_.push_back(module);
+  }
+  std::string B(const char* what) const { return banner(s_, what); }
+  std::string col_w() const { return n2s(std::max(1, clog2(uint64_t(s_.L)))); }
 
-  std::string files_f;
-  for (const auto& m : modules) files_f += m + ".v\n";
-  files["rtl/files.f"] = files_f;
+  /// Blocks of every macro: controller, column gating, uChannel sum.
+  void common() {
+    add(nm_ + "_ctrl", render("ctrl.v.tpl", {{"BANNER", B("uArray controller FSM")},
+                                              {"NAME", nm_},
+                                              {"CNT_W", n2s(o_.cnt_w)},
+                                              {"STEPS", n2s(s_.steps)},
+                                              {"PIPE", n2s(s_.pipeline_stages)},
+                                              {"LAST", n2s(s_.steps + s_.pipeline_stages - 1)},
+                                              {"ACC_VALID", s_.pipeline_stages ? "run && cnt_reg >= PIPE" : "run"}}));
+    add(nm_ + "_gating", render("gating.v.tpl", {{"BANNER", B("sense-amp / column-line gating")},
+                                                  {"NAME", nm_},
+                                                  {"X_W", n2s(o_.x_w)},
+                                                  {"EW", n2s(s_.n + 1)},
+                                                  {"PL_W", n2s(o_.pl_w)},
+                                                  {"PW", n2s(o_.pw)},
+                                                  {"N", n2s(s_.N)}}));
+    add(nm_ + "_seg_sum", render("seg_sum.v.tpl", {{"BANNER", B("uChannel: sum of segment counts")}, {"NAME", nm_}}));
+  }
 
-  // Yosys script: the bit-cell array is a black box (its area is analytic).
-  std::ostringstream ys;
-  std::string ys_banner = banner(s, "Yosys synthesis of the periphery");
-  for (size_t p = 0; (p = ys_banner.find("//", p)) != std::string::npos;) ys_banner.replace(p, 2, "#");
-  ys << ys_banner << "\n";
-  for (const auto& m : modules)
-    if (m != nm + "_bitcells") ys << "read_verilog -sv ../rtl/" << m << ".v\n";
-  ys << "read_verilog -lib ../rtl/" << nm << "_bitcells.v\n"
-     << "hierarchy -check -top " << nm << "_top\n"
-     << "synth -top " << nm << "_top\n"
-     << "select -assert-none t:$dlatch t:$_DLATCH_*\n"
-     << "check -assert\n"
-     << "stat -tech cmos\n";
-  files["synth/" + nm + ".ys"] = ys.str();
+  /// Values every top template uses.
+  Vars top_vars() const {
+    return {{"NAME", nm_},          {"PORTS", ports_text(s_)}, {"M", n2s(s_.m)},       {"NB", n2s(s_.n)},
+            {"CNT_W", n2s(o_.cnt_w)}, {"C", n2s(s_.C)},          {"Y_W", n2s(s_.Y_W)},   {"X_W", n2s(o_.x_w)},
+            {"PW", n2s(o_.pw)},      {"S", n2s(s_.S)},          {"L", n2s(s_.L)},       {"CH_W", n2s(s_.CH_W)},
+            {"ROW_W", n2s(o_.row_w)}, {"PL_W", n2s(o_.pl_w)},    {"IDX_W", n2s(s_.IDX_W)},
+            {"IDX_W_P1", n2s(s_.IDX_W + 1)}, {"COL_W", col_w()}, {"BANNER", B("top level (ports of DESIGN.md section 5)")}};
+  }
+  Vars bitcell_vars() const {
+    return {{"NAME", nm_}, {"ROWS", n2s(s_.m + 1)}, {"L", n2s(s_.L)}, {"M", n2s(s_.m)},
+            {"M_MINUS_1", n2s(s_.m - 1)}, {"COL_W", col_w()}};
+  }
 
-  nlohmann::ordered_json man;
-  man["tool"] = "cimgen";
-  man["version"] = kVersion;
-  man["name"] = nm;
-  man["top"] = nm + "_top";
-  man["spec_hash"] = s.hash;
-  man["spec"] = nlohmann::ordered_json::parse(s.canonical);
-  man["derived"] = nlohmann::ordered_json::parse(s.derived_json());
-  man["latency"] = s.latency;
-  man["initiation_interval"] = s.initiation_interval;
-  man["row_reads_per_vector"] = s.row_reads;
-  man["adder_tree"] = {{"kind", to_string(s.tree)},
-                       {"inputs", s.L},
-                       {"full_adders", tree_stats.full_adders},
-                       {"half_adders", tree_stats.half_adders},
-                       {"levels", tree_stats.levels},
-                       {"pipeline_registers", tree_stats.registers},
-                       {"instances", mf ? s.C * s.S + s.S : 2 * s.C * s.S}};
-  std::vector<std::string> list;
-  for (const auto& [path, text] : files) list.push_back(path);
-  list.push_back("manifest.json");
-  man["files"] = list;
-  files["manifest.json"] = man.dump(2) + "\n";
-  return files;
-}
+  void near_memory() {
+    const bool mf = s_.op == Operator::Mf;
+    Vars cells = bitcell_vars();
+    cells["BANNER"] = B("bit-cell array of one uArray (behavioural SRAM)");
+    cells["ROW_W"] = n2s(o_.row_w);
+    add(nm_ + "_bitcells", render("bitcells.v.tpl", cells));
+    array_module_ = nm_ + "_bitcells";
+    Vars uarray{{"NAME", nm_}, {"M", n2s(s_.m)}, {"ROW_W", n2s(o_.row_w)}, {"L", n2s(s_.L)},
+                {"COUNT_W", n2s(s_.COUNT_W)}, {"COL_W", col_w()}};
+    uarray["BANNER"] = B(mf ? "uArray: bit cells, sense amplifiers, adder tree"
+                            : "uArray of the multiply-based baseline: bit cells, sign mask, two adder trees");
+    add(nm_ + (mf ? "_uarray" : "_uarray_conv"), render(mf ? "uarray.v.tpl" : "uarray_conv.v.tpl", uarray));
+
+    const std::string tree = adder_tree_module(nm_, s_.tree, s_.L, s_.COUNT_W, s_.pipeline_stages, &tree_stats_);
+    add(nm_ + "_adder_tree",
+        B("adder tree (segment popcount)") + "\n`default_nettype none\n\n" + tree + "\n`default_nettype wire\n");
+    Vars ch{{"NAME", nm_}, {"S", n2s(s_.S)}, {"COUNT_W", n2s(s_.COUNT_W)}, {"Y_W", n2s(s_.Y_W)}};
+    if (mf) {
+      add(nm_ + "_shift_acc", render("shift_acc.v.tpl", {{"BANNER", B("shift-accumulator")}, {"NAME", nm_}}));
+      ch["BANNER"] = B("MF channel: A, B accumulators, Sw register, combine");
+      ch["SW_W"] = n2s(s_.SW_W);
+      ch["B_W"] = n2s(o_.b_w);
+      add(nm_ + "_channel", render("channel.v.tpl", ch));
+    } else {
+      ch["BANNER"] = B("baseline channel: plane-pair accumulation");
+      add(nm_ + "_channel_conv", render("channel_conv.v.tpl", ch));
+    }
+    // Bits of wr_data that only Sw uses have no reader in the baseline (it needs no Sw).
+    std::string unused;
+    if (!mf && s_.WR_W > s_.m + 1)
+      unused = "\n  // Sw beats are accepted and ignored: the baseline needs no Sw.\n  wire unused_wr_data = &{1'b0, wr_data[" +
+               n2s(s_.WR_W - 1) + ":" + n2s(s_.m) + "+1]};\n";
+    Vars top = top_vars();
+    top["COUNT_W"] = n2s(s_.COUNT_W);
+    top["OUTPUT_STAGE"] = render("top_output.vh.tpl", {{"UNUSED", unused}});
+    if (mf) {
+      top["B_W"] = n2s(o_.b_w);
+      top["SW_W"] = n2s(s_.SW_W);
+    }
+    add(nm_ + "_top", render(mf ? "top_mf.v.tpl" : "top_conv.v.tpl", top));
+  }
+
+  void in_memory() {
+    const int b = s_.adc_bits, sh = s_.adc_lsb_shift;
+    const int64_t r = (s_.adc_rounding == Rounding::Nearest && sh > 0) ? (int64_t{1} << (sh - 1)) : 0;
+    const int nconv = s_.adc_per_row ? s_.m : 1;
+    const int chat_w = b + sh;
+    const int64_t chat_max = ((int64_t{1} << b) - 1) << sh;
+    const int sum_w = clog2(uint64_t(s_.S) * uint64_t(chat_max) + 1);
+    const int a_w = clog2(uint64_t(s_.S) * uint64_t(chat_max) * uint64_t(s_.w_max()) + 1);
+    const int b_w = clog2(uint64_t(s_.S) * uint64_t(chat_max) * uint64_t(s_.x_max()) + 1);
+    const std::string bit_w = n2s(std::max(1, clog2(uint64_t(b))));
+    const std::string conv_mode = s_.adc_per_row ? "one converter per row" : "one time-shared converter";
+
+    Vars cells = bitcell_vars();
+    cells["BANNER"] = B("8T bit-cell array of one uArray (behavioural model)");
+    add(nm_ + "_bitcells_im", render("bitcells_im.v.tpl", cells));
+    array_module_ = nm_ + "_bitcells_im";
+    add(nm_ + "_sar", render("sar.v.tpl", {{"BANNER", B("SAR ADC sequencer")},
+                                            {"NAME", nm_},
+                                            {"BITS", n2s(b)},
+                                            {"SHIFT", n2s(sh)},
+                                            {"BIT_W", bit_w},
+                                            {"CHAT_W", n2s(chat_w)},
+                                            {"CHAT_EXPR", sh ? "{code, " + n2s(sh) + "'d0}" : "code"}}));
+    add_sim(nm_ + "_product_line", render("product_line.v.tpl", {{"BANNER", B("product-line model (simulation only)")},
+                                                                 {"NAME", nm_},
+                                                                 {"L", n2s(s_.L)},
+                                                                 {"COUNT_W", n2s(s_.COUNT_W)}}));
+    add_sim(nm_ + "_comparator",
+            render("comparator.v.tpl", {{"BANNER", B("comparator and reference-cell model (simulation only)")},
+                                         {"NAME", nm_},
+                                         {"COUNT_W", n2s(s_.COUNT_W)},
+                                         {"BITS", n2s(b)},
+                                         {"R", n2s(r)},
+                                         {"SHIFT", n2s(sh)},
+                                         {"CMP_W", n2s(std::max(s_.COUNT_W + 1, b + sh) + 1)}}));
+
+    Vars ua{{"NAME", nm_},    {"NCONV", n2s(nconv)}, {"CONV_MODE", conv_mode}, {"COL_W", col_w()},
+            {"M", n2s(s_.m)}, {"L", n2s(s_.L)},      {"BIT_W", bit_w},         {"CHAT_W", n2s(chat_w)},
+            {"ROWS", n2s(s_.m + 1)}, {"COUNT_W", n2s(s_.COUNT_W)}, {"BITS", n2s(b)}};
+    ua["BANNER"] = B("in-memory uArray: 8T cells, product lines, SAR converters");
+    const std::string cw = n2s(s_.COUNT_W);
+    if (s_.adc_per_row) {
+      ua["ROW_PORT"] = "";
+      ua["LEVEL_SELECT"] = "      assign level_a = levels[i*" + cw + " +: " + cw + "];";
+    } else {
+      ua["ROW_PORT"] = "  input  wire [" + n2s(o_.row_w) + "-1:0]          row,      // row converted now\n";
+      ua["LEVEL_SELECT"] = "      wire [" + cw + "-1:0] row_level [0:" + n2s(s_.m) + "];\n      for (r = 0; r < " +
+                           n2s(s_.m + 1) + "; r = r + 1) begin : g_sel\n        assign row_level[r] = levels[r*" + cw +
+                           " +: " + cw + "];\n      end\n      assign level_a = row_level[row];";
+    }
+    add(nm_ + "_uarray_im", render("uarray_im.v.tpl", ua));
+
+    Vars ch{{"NAME", nm_},         {"S", n2s(s_.S)},        {"NCONV", n2s(nconv)}, {"CHAT_W", n2s(chat_w)},
+            {"SW_W", n2s(s_.SW_W)}, {"B_W", n2s(b_w)},       {"A_W", n2s(a_w)},     {"SUM_W", n2s(sum_w)},
+            {"Y_W", n2s(s_.Y_W)}};
+    ch["BANNER"] = B("in-memory MF channel: A, B from converted counts, Sw register, combine");
+    if (s_.adc_per_row) {
+      ch["A_MODE"] = "all rows at once, weighted by 2^j";
+      ch["FIRST_A_PORT"] = "";
+      ch["A_DECLS"] = "  reg  [" + n2s(a_w) + "-1:0]  a_term;\n";
+      ch["A_INPUT"] = "    a_in = {" + n2s(a_w) + "{1'b0}};\n    for (i = 0; i < " + n2s(nconv) +
+                      "; i = i + 1) begin\n      a_term = {" + n2s(a_w) + "{1'b0}};\n      a_term[" + n2s(sum_w) +
+                      "-1:0] = sums[i*" + n2s(sum_w) + " +: " + n2s(sum_w) + "];\n      a_in = a_in + (a_term << i);\n    end";
+      ch["A_UPDATE"] = "a_in";
+    } else {
+      ch["A_MODE"] = "Horner over the rows, MSB first";
+      ch["FIRST_A_PORT"] = "  input  wire                                  first_a,  // most significant row\n";
+      ch["A_DECLS"] = "";
+      ch["A_INPUT"] = "    a_in = {" + n2s(a_w) + "{1'b0}};\n    a_in[" + n2s(sum_w) + "-1:0] = sums[" + n2s(sum_w) + "-1:0];";
+      ch["A_UPDATE"] = "first_a ? a_in : (a_reg << 1) + a_in";
+    }
+    add(nm_ + "_channel_im", render("channel_im.v.tpl", ch));
+
+    Vars top = top_vars();
+    top.erase("ROW_W");  // the row register, when there is one, is declared by ROW_REG_DECL
+    top["COUNT_W"] = cw;
+    top["OUTPUT_STAGE"] = render("top_output.vh.tpl", {{"UNUSED", ""}});
+    top["B_W"] = n2s(b_w);
+    top["SW_W"] = n2s(s_.SW_W);
+    top["BITS"] = n2s(b);
+    top["BIT_W"] = bit_w;
+    top["CHAT_W"] = n2s(chat_w);
+    top["NCONV"] = n2s(nconv);
+    top["STEPS"] = n2s(s_.steps);
+    top["CONV_TEXT"] = s_.adc_per_row ? "one SAR converter per row in parallel" : "one time-shared SAR converter, row by row";
+    const std::string pl_w = n2s(o_.pl_w), row_w = n2s(o_.row_w);
+    const std::string next_phase =
+        "          if (phase_a_reg) phase_a_reg <= 1'b0;\n          else plane_reg <= plane_reg - " + pl_w +
+        "'d1;\n          compute_reg <= 1'b1;\n";
+    if (s_.adc_per_row) {
+      top["ROW_REG_DECL"] = "";
+      top["ROW_REG_INIT"] = "";
+      top["ROW_REG_STEP"] = "        begin\n" + next_phase + "        end";
+      top["ROW_CONN"] = "";
+      top["FIRST_A_CONN"] = "";
+    } else {
+      top["ROW_REG_DECL"] = "  localparam [" + row_w + "-1:0] ROW_TOP = " + n2s(s_.m) + " - 1;\n  reg [" + row_w +
+                            "-1:0] row_reg;     // row converted by the time-shared converters\n";
+      top["ROW_REG_INIT"] = "      row_reg     <= ROW_TOP;";
+      top["ROW_REG_STEP"] = "        if (phase_a_reg && row_reg != " + row_w + "'d0) begin\n          row_reg <= row_reg - " +
+                            row_w + "'d1;\n          bit_reg <= BIT_TOP;\n        end else begin\n" + next_phase +
+                            "        end";
+      top["ROW_CONN"] = " .row(row_reg),";
+      top["FIRST_A_CONN"] = " .first_a(row_reg == ROW_TOP),";
+    }
+    add(nm_ + "_top", render("top_im.v.tpl", top));
+  }
+
+  FileSet finish() {
+    std::string files_f;
+    for (const auto& m : modules_) files_f += m + ".v\n";
+    files_["rtl/files.f"] = files_f;
+    if (!sim_modules_.empty()) {
+      std::string sim_f;
+      for (const auto& m : sim_modules_) sim_f += m + ".v\n";
+      files_["sim/files.f"] = sim_f;
+    }
+
+    // Yosys script: the bit-cell array and the analog models are black boxes.
+    std::ostringstream ys;
+    std::string ys_banner = banner(s_, "Yosys synthesis of the periphery");
+    for (size_t p = 0; (p = ys_banner.find("//", p)) != std::string::npos;) ys_banner.replace(p, 2, "#");
+    ys << ys_banner << "\n";
+    for (const auto& m : modules_)
+      if (m != array_module_) ys << "read_verilog ../rtl/" << m << ".v\n";
+    ys << "read_verilog -lib ../rtl/" << array_module_ << ".v\n";
+    for (const auto& m : sim_modules_) ys << "read_verilog -lib ../sim/" << m << ".v\n";
+    ys << "hierarchy -check -top " << nm_ << "_top\n"
+       << "synth -top " << nm_ << "_top\n"
+       << "select -assert-none t:$dlatch t:$_DLATCH_*\n"
+       << "check -assert\n"
+       << "stat -tech cmos\n";
+    files_["synth/" + nm_ + ".ys"] = ys.str();
+
+    nlohmann::ordered_json man;
+    man["tool"] = "cimgen";
+    man["version"] = kVersion;
+    man["name"] = nm_;
+    man["top"] = nm_ + "_top";
+    man["spec_hash"] = s_.hash;
+    man["spec"] = nlohmann::ordered_json::parse(s_.canonical);
+    man["derived"] = nlohmann::ordered_json::parse(s_.derived_json());
+    man["latency"] = s_.latency;
+    man["initiation_interval"] = s_.initiation_interval;
+    if (s_.datapath == Datapath::NearMemory) {
+      man["row_reads_per_vector"] = s_.row_reads;
+      man["adder_tree"] = {{"kind", to_string(s_.tree)},
+                           {"inputs", s_.L},
+                           {"full_adders", tree_stats_.full_adders},
+                           {"half_adders", tree_stats_.half_adders},
+                           {"levels", tree_stats_.levels},
+                           {"pipeline_registers", tree_stats_.registers},
+                           {"instances", s_.op == Operator::Mf ? s_.C * s_.S + s_.S : 2 * s_.C * s_.S}};
+    } else {
+      man["compute_cycles_per_vector"] = s_.compute_cycles;
+      man["conversions_per_channel"] = s_.conversions;
+      man["converters"] = {{"per_uarray", s_.adc_per_row ? s_.m : 1},
+                           {"dummy_per_segment", 1},
+                           {"total", (s_.adc_per_row ? s_.m : 1) * s_.C * s_.S + s_.S},
+                           {"bits", s_.adc_bits}};
+    }
+    std::vector<std::string> list;
+    for (const auto& [path, text] : files_) list.push_back(path);
+    list.push_back("manifest.json");
+    man["files"] = list;
+    files_["manifest.json"] = man.dump(2) + "\n";
+    return files_;
+  }
+
+  const Spec& s_;
+  const Org o_;
+  const std::string nm_;
+  FileSet files_;
+  std::vector<std::string> modules_;      ///< rtl/ modules, in emission order
+  std::vector<std::string> sim_modules_;  ///< sim/ models
+  std::string array_module_;              ///< black box in synthesis
+  TreeStats tree_stats_;
+};
+
+} // namespace
+
+FileSet generate(const Spec& s) { return Emitter(s).run(); }
 
 void write_tree(const std::string& dir, const FileSet& files) {
   const fs::path target = fs::absolute(dir).lexically_normal();

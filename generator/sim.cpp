@@ -60,7 +60,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
     write_tree((dir / "gen").string(), files);
     const fs::path rtl = dir / "gen" / "rtl";
     std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + quote((dir / "obj").string()) +
-                      " --top-module " + s.name + "_top -y " + quote(rtl.string()) + " " +
+                      " --top-module " + s.name + "_top -y " + quote(rtl.string()) + " -y " + quote((dir / "gen" / "sim").string()) + " " +
                       quote((rtl / (s.name + "_top.v")).string()) +
                       " -CFLAGS -std=c++17 -CFLAGS " + quote("-I" + (src / "tb").string()) + " -CFLAGS " +
                       quote("-I" + (src / "golden").string()) + " -CFLAGS " + quote("-I" + (src / "generator").string()) +

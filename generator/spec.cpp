@@ -227,6 +227,17 @@ void Spec::derive() {
     y_max = lossless ? int64_t(N) * planes : 2 * int64_t(S) * c_max * planes;
   }
   Y_W = clog2(uint64_t(y_max) + 1) + 1;
+  if (!lossless) {
+    // DESIGN.md section 5 sizes Y_W from 2*S*c_max*(2^m+2^n-2), but with a coarse ADC the most
+    // negative output, -Sw - Sx = -(N*(2^m-1) + S*c_max*(2^n-1)) (all weights and inputs
+    // negative at full scale), can be larger in magnitude. Such specs are refused rather than
+    // given outputs that wrap.
+    const int64_t y_min = int64_t(N) * w_max() + int64_t(S) * c_max * x_max();
+    if (y_min > (int64_t{1} << (Y_W - 1)))
+      throw InputError("/adc: this lossy ADC lets y reach -" + std::to_string(y_min) + ", outside the " +
+                       std::to_string(Y_W) + "-bit Y_W of DESIGN.md section 5 (bound " + std::to_string(y_max) +
+                       "); use more /adc/bits, a smaller /adc/lsb_shift or smaller /uarray_columns");
+  }
 
   if (datapath == Datapath::NearMemory) {
     steps = op == Operator::Mf ? m + n : 1 + m * n;
@@ -237,12 +248,13 @@ void Spec::derive() {
     initiation_interval = steps + pipeline_stages + 1;
     latency = initiation_interval + 1;
   } else {
-    // Per compute cycle one cycle, then b SAR steps per conversion; parallel converters per row,
-    // or one time-shared converter per uArray.
+    // One cycle per compute cycle, then b SAR steps per conversion: the m weight rows in
+    // parallel (per_row) or one after the other (one converter per uArray); the sign row and
+    // the dummy row (its own converter, shared by the channels) convert in parallel.
     compute_cycles = 1 + n;
     conversions = m + 2 * n;
     const int b = adc_bits;
-    steps = adc_per_row ? (1 + b) + n * (1 + b) : (1 + m * b) + n * (1 + 2 * b);
+    steps = (adc_per_row ? 1 + b : 1 + m * b) + n * (1 + b);
     initiation_interval = steps + 1;
     latency = steps + 2;
   }

@@ -14,6 +14,9 @@ for spec in "$spec_dir"/*.json; do
   top=$(sed -n 's/.*"top": "\(.*\)".*/\1/p' "$tmp/$name/manifest.json")
   files=()
   while read -r f; do files+=("$tmp/$name/rtl/$f"); done < "$tmp/$name/rtl/files.f"
+  if [ -f "$tmp/$name/sim/files.f" ]; then
+    while read -r f; do files+=("$tmp/$name/sim/$f"); done < "$tmp/$name/sim/files.f"
+  fi
   ok=1
   if ! verilator --lint-only -Wall --top-module "$top" "${files[@]}" > "$tmp/$name.vlint" 2>&1; then
     echo "LINT verilator $name:"; head -20 "$tmp/$name.vlint"; ok=0

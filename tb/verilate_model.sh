@@ -7,7 +7,7 @@ cimgen=$1 spec=$2 name=$3 gen=$4 obj=$5
 unset MAKEFLAGS MFLAGS MAKELEVEL
 "$cimgen" generate "$spec" -o "$gen" 2>/dev/null
 if ! verilator --cc --build -j 2 -O2 --trace-fst --prefix "V$name" -Mdir "$obj" \
-     --top-module "${name}_top" -y "$gen/rtl" "$gen/rtl/${name}_top.v" -CFLAGS -O1 > "$obj.log" 2>&1; then
+     --top-module "${name}_top" -y "$gen/rtl" -y "$gen/sim" "$gen/rtl/${name}_top.v" -CFLAGS -O1 > "$obj.log" 2>&1; then
   cat "$obj.log"
   exit 1
 fi

@@ -114,3 +114,18 @@ TEST_CASE("full-scale corners stay within Y_W for the largest widths") {
   CHECK(golden::evaluate(s, w, xp) == int64_t(65536) * 2 * 65535);
   CHECK(int64_t(65536) * 2 * 65535 < (int64_t{1} << (s.Y_W - 1)));
 }
+
+TEST_CASE("the lossy regression specs really lose information on their random data") {
+  for (const char* name : {"r16_im_shared_sat", "r17_im_nearest", "r18_im_floor_shared", "r20_im_n256_c8"}) {
+    const Spec s = Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/tb/specs/" + name + ".json");
+    REQUIRE_FALSE(s.lossless);
+    golden::Rng rng(1);
+    const auto w = golden::random_weights(s, rng);
+    const auto x = golden::random_inputs(s, rng, 200);
+    int differ = 0;
+    for (const auto& v : x)
+      for (int c = 0; c < s.C; ++c) differ += golden::evaluate(s, w[c], v) != golden::mf_direct(w[c], v);
+    CAPTURE(name);
+    CHECK(differ > 0);
+  }
+}

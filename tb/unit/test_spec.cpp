@@ -123,3 +123,10 @@ TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
   for (const char* f : {"mf_n64_c4.json", "conv_n64_c4.json", "mf_im_n64_c4.json"})
     CHECK_NOTHROW(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/specs/" + f));
 }
+
+TEST_CASE("a lossy ADC whose outputs would not fit the contract's Y_W is refused") {
+  // N = L = 64, b = 1: c_max = 1, y_max = 2*1*1*(16+16-2) = 60, Y_W = 7 (-64..63), but
+  // all-negative full-scale operands give y = -(64*15) - 1*1*15 = -975.
+  CHECK(error_of(R"({"datapath":"in_memory","vector_length":64,"channels":1,"weight_bits":4,"input_bits":4,"adc":{"bits":1}})")
+            .find("/adc: this lossy ADC lets y reach -975") == 0);
+}
