@@ -21,7 +21,7 @@ demo: deps build
 	$(BUILD)/cimgen check $(SPEC)
 	$(BUILD)/cimgen generate $(SPEC) -o $(BUILD)/demo
 	$(BUILD)/cimgen sim $(SPEC) --vectors 500 --seed 1 --cache $(BUILD)/simcache
-	cd $(BUILD)/demo/synth && yosys -q -l yosys.log *.ys && sed -n "/=== design hierarchy ===/,/Estimated number of transistors/p" yosys.log | tail -45
+	$(BUILD)/cimgen synth $(SPEC) -o $(BUILD)/demo
 
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
@@ -30,8 +30,7 @@ lint: build
 	bash tb/rtl_lint.sh $(BUILD)/cimgen tb/specs
 
 synth: build
-	$(BUILD)/cimgen generate $(SPEC) -o $(BUILD)/synth_out
-	cd $(BUILD)/synth_out/synth && yosys -q -l yosys.log *.ys && tail -40 yosys.log
+	$(BUILD)/cimgen synth $(SPEC) -o $(BUILD)/synth_out
 
 bench: build
 	bash scripts/bench.sh $(BUILD)

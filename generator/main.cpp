@@ -5,6 +5,7 @@
 #include "generate.hpp"
 #include "golden.hpp"
 #include "sim.hpp"
+#include "synth.hpp"
 #include "stimulus.hpp"
 #include "vecfile.hpp"
 
@@ -108,6 +109,11 @@ int main(int argc, char** argv) {
   sim->add_option("--zero-sign", sim_opt.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
 
+  SynthOptions synth_opt;
+  auto* syn = app.add_subcommand("synth", "synthesize the periphery with Yosys and write synth/area.json, synth/area.md");
+  syn->add_option("SPEC", spec, "spec JSON file")->required();
+  syn->add_option("-o,--out", synth_opt.out, "output directory (default <name>_synth)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -121,6 +127,7 @@ int main(int argc, char** argv) {
     if (*vec) return cmd_vectors(spec, seed, count, wpath, xpath);
     if (*gen) return cmd_generate(spec, dir);
     if (*sim) return run_sim(spec, sim_opt);
+    if (*syn) return run_synth(spec, synth_opt);
   } catch (const InputError& e) {
     std::cerr << "cimgen: error: " << e.what() << "\n";
     return 2;
