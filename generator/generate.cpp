@@ -215,7 +215,8 @@ private:
     add_sim(nm_ + "_product_line", render("product_line.v.tpl", {{"BANNER", B("product-line model (simulation only)")},
                                                                  {"NAME", nm_},
                                                                  {"L", n2s(s_.L)},
-                                                                 {"COUNT_W", n2s(s_.COUNT_W)}}));
+                                                                 {"COUNT_W", n2s(s_.COUNT_W)},
+                                                                 {"NOISY_PAD", n2s(64 - s_.COUNT_W)}}));
     add_sim(nm_ + "_comparator",
             render("comparator.v.tpl", {{"BANNER", B("comparator and reference-cell model (simulation only)")},
                                          {"NAME", nm_},

@@ -106,6 +106,11 @@ int main(int argc, char** argv) {
   sim->add_option("--inputs", sim_opt.inputs, "inputs file (instead of random data)");
   sim->add_option("--out", sim_opt.out, "write the RTL outputs to this file");
   sim->add_option("--cache", sim_opt.cache, "directory of verilated models")->capture_default_str();
+  sim->add_option("--noise-sigma", sim_opt.noise_sigmas,
+                  "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
+      ->delimiter(',')
+      ->check(CLI::Range(0.001, 1000.0));
+  sim->add_option("--noise-seed", sim_opt.noise_seed, "seed of the product-line noise")->capture_default_str();
   sim->add_option("--zero-sign", sim_opt.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
 

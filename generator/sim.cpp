@@ -73,6 +73,22 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
       return 3;
     }
   }
+  if (!opt.noise_sigmas.empty()) {
+    if (s.datapath != Datapath::InMemory)
+      throw InputError("--noise-sigma: only for in_memory specs (the product-line noise model), got " +
+                       std::string(to_string(s.datapath)));
+    std::cout << "noise sweep of " << s.name << ": " << opt.vectors << " vectors, seed " << opt.seed
+              << ", noise seed " << opt.noise_seed << " (errors against the bit-exact golden model)" << std::endl;
+    int worst = 0;
+    for (double sigma : opt.noise_sigmas) {
+      const std::string run = quote(bin.string()) + " " + quote(spec_path) + " --seed " + std::to_string(opt.seed) +
+                              " --vectors " + std::to_string(opt.vectors) + " --noise-sigma " + std::to_string(sigma) +
+                              " --noise-seed " + std::to_string(opt.noise_seed) + " --wave-dir " +
+                              quote(fs::current_path().string()) + " | grep '^NOISE'";
+      worst = std::max(worst, std::system(run.c_str()) == 0 ? 0 : 1);
+    }
+    return worst;
+  }
   std::string run = quote(bin.string()) + " " + quote(spec_path) + " --seed " + std::to_string(opt.seed) +
                     " --vectors " + std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign +
                     " --wave-dir " + quote(fs::current_path().string());

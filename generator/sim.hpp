@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace cimgen {
 
@@ -12,6 +13,8 @@ struct SimOptions {
   std::string weights, inputs, out;      ///< files mode
   std::string zero_sign = "positive";    ///< encoding of a plain 0
   std::string cache = "build/simcache";  ///< verilated models, one directory per spec hash
+  std::vector<double> noise_sigmas;      ///< in_memory noise sweep (sigma in counts); empty: bit-exact
+  unsigned long long noise_seed = 1;     ///< seed of the product-line noise
 };
 
 /// Returns the process exit status (0 pass, 1 mismatch, 2 bad input).

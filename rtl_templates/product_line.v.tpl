@@ -3,8 +3,12 @@
 
 // SIMULATION MODEL (not synthesized): the analog product line of one row. In a compute cycle
 // the cells whose column line is high discharge it; the held level is the count of those
-// cells, in count units (bit-exact: no noise).
-module {{NAME}}_product_line (
+// cells, in count units. Bit-exact by default. For approximate-computing studies a seeded
+// Gaussian offset is added before the hold: +noise_sigma_milli=S (sigma in 1/1000 count)
+// and +noise_seed=K; the offset is rounded to a whole count and the level clamped to 0..{{L}}.
+module {{NAME}}_product_line #(
+  parameter ID = 0  // distinct per product line: decorrelates the noise
+) (
   input  wire                   clk,
   input  wire                   sample,   // compute cycle: sample and hold the level
   input  wire [{{L}}-1:0]       cells,
@@ -16,6 +20,21 @@ module {{NAME}}_product_line (
   reg [{{COUNT_W}}-1:0] term;
   integer i;
 
+  // ---- noise: xorshift32, Irwin-Hall sum of 12 uniforms ~ N(0, 1) ----
+  integer    sigma_milli;
+  integer    noise_seed;
+  reg [31:0] rng_reg, rng;
+  reg [19:0] uni_sum;
+  reg signed [63:0] num, offset, noisy;
+  integer k;
+
+  initial begin
+    if (!$value$plusargs("noise_sigma_milli=%d", sigma_milli)) sigma_milli = 0;
+    if (!$value$plusargs("noise_seed=%d", noise_seed)) noise_seed = 1;
+    rng_reg = (noise_seed * 32'h85ebca6b) ^ (ID * 32'hc2b2ae35) ^ 32'h9e3779b9;
+    if (rng_reg == 32'd0) rng_reg = 32'h1;
+  end
+
   always @* begin
     sum = {{{COUNT_W}}{1'b0}};
     for (i = 0; i < {{L}}; i = i + 1) begin
@@ -23,10 +42,27 @@ module {{NAME}}_product_line (
       term[0] = cells[i] & cl[i];
       sum     = sum + term;
     end
+    rng     = rng_reg;
+    uni_sum = 20'd0;
+    for (k = 0; k < 12; k = k + 1) begin
+      rng     = rng ^ (rng << 13);
+      rng     = rng ^ (rng >> 17);
+      rng     = rng ^ (rng << 5);
+      uni_sum = uni_sum + {4'd0, rng[15:0]};
+    end
+    // offset = (uni_sum / 2^16 - 6) * sigma_milli / 1000, rounded to the nearest count
+    num    = ($signed({44'd0, uni_sum}) - 64'sd393216) * sigma_milli;
+    offset = (num + (num < 0 ? -64'sd32768000 : 64'sd32768000)) / 64'sd65536000;
+    noisy  = $signed({{{NOISY_PAD}}'d0, sum}) + offset;
   end
 
   always @(posedge clk) begin
-    if (sample) level_reg <= sum;
+    if (sample) begin
+      rng_reg <= rng;
+      if (noisy < 0) level_reg <= {{{COUNT_W}}{1'b0}};
+      else if (noisy > {{L}}) level_reg <= {{COUNT_W}}'d{{L}};
+      else level_reg <= noisy[{{COUNT_W}}-1:0];
+    end
   end
 
   assign level = level_reg;

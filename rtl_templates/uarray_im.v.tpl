@@ -5,7 +5,9 @@
 // memory-immersed SAR converter(s) ({{CONV_MODE}}). The reference cells of each converter
 // are in the neighbouring uArray of the same channel (segment s^1; a one-segment channel uses
 // its own spare reference columns); their level is modelled inside the comparator.
-module {{NAME}}_uarray_im (
+module {{NAME}}_uarray_im #(
+  parameter ID = 0  // channel*S + segment (simulation noise decorrelation)
+) (
   input  wire                          clk,
   // element write (decoded to this channel and segment)
   input  wire                          wr_en,
@@ -31,7 +33,7 @@ module {{NAME}}_uarray_im (
   genvar r, i;
   generate
     for (r = 0; r < {{ROWS}}; r = r + 1) begin : g_pl
-      {{NAME}}_product_line u_pl (
+      {{NAME}}_product_line #(.ID(ID*{{ROWS}} + r)) u_pl (
         .clk(clk), .sample(sample), .cells(rows[r*{{L}} +: {{L}}]), .cl(cl),
         .level(levels[r*{{COUNT_W}} +: {{COUNT_W}}])
       );

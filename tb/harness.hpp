@@ -6,6 +6,8 @@
 #include <verilated.h>
 #include <verilated_fst_c.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <deque>
 #include <memory>
@@ -31,6 +33,24 @@ struct RunConfig {
   int gap_pct = 30;              ///< chance of an idle cycle before an offered beat
   int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
   int max_report = 10;           ///< mismatch lines printed
+  double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact)
+  uint64_t noise_seed = 1;       ///< seed of the product-line noise
+};
+
+/// Error statistics of a noisy run against the golden model.
+struct NoiseStats {
+  int64_t count = 0;        ///< outputs compared
+  double sum = 0, sum2 = 0; ///< sum of errors and of squared errors
+  double signal2 = 0;       ///< sum of squared golden outputs
+  int64_t max_abs = 0;      ///< largest |error|
+  void add(int64_t got, int64_t want) {
+    const double e = double(got - want);
+    ++count;
+    sum += e;
+    sum2 += e * e;
+    signal2 += double(want) * double(want);
+    max_abs = std::max<int64_t>(max_abs, got > want ? got - want : want - got);
+  }
 };
 
 /// What one run found.
@@ -39,6 +59,7 @@ struct RunResult {
   int errors = 0;       ///< mismatches and protocol errors
   std::string wave;     ///< FST written for a failing run
   std::vector<std::vector<int64_t>> outputs;  ///< RTL outputs in order
+  NoiseStats noise;                           ///< errors against golden (noisy runs)
 };
 
 // ---- bit access to Verilator port members of any width ----
@@ -87,6 +108,12 @@ public:
       : s_(s), cfg_(cfg), rng_(cfg.seed ^ 0x5eedull) {
     ctx_ = std::make_unique<VerilatedContext>();
     ctx_->randReset(0);
+    // Plusargs of the simulation models (in_memory product-line noise).
+    args_ = {"cimgen_tb", "+noise_sigma_milli=" + std::to_string(int64_t(cfg.noise_sigma * 1000.0 + 0.5)),
+             "+noise_seed=" + std::to_string(cfg.noise_seed)};
+    std::vector<const char*> argv;
+    for (const auto& a : args_) argv.push_back(a.c_str());
+    ctx_->commandArgs(int(argv.size()), argv.data());
     if (!wave.empty()) ctx_->traceEverOn(true);
     dut_ = std::make_unique<Dut>(ctx_.get());
     if (!wave.empty()) {
@@ -152,7 +179,8 @@ public:
           std::vector<int64_t> row;
           for (int c = 0; c < s_.C; ++c) row.push_back(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W));
           for (int c = 0; c < s_.C; ++c)
-            if (row[c] != expected[res.checked][c])
+            if (cfg_.noise_sigma > 0) res.noise.add(row[c], expected[res.checked][c]);
+            else if (row[c] != expected[res.checked][c])
               error(res, "MISMATCH vector " + std::to_string(res.checked) + " channel " + std::to_string(c) +
                              ": got " + std::to_string(row[c]) + " expected " + std::to_string(expected[res.checked][c]) +
                              " (seed " + std::to_string(cfg_.seed) + ")");
@@ -251,6 +279,7 @@ private:
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<Dut> dut_;
   std::unique_ptr<VerilatedFstC> trace_;
+  std::vector<std::string> args_;  ///< plusargs handed to the models
 };
 
 /// Write beats for all weights and Sw of `w` (channel order, then Sw).

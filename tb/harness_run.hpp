@@ -29,6 +29,14 @@ RunResult run_spec(const Spec& s, const RunConfig& cfg) {
     h.run(plan.script, plan.inputs, plan.expected, plan.timed);
     res.wave = wave;
   }
+  if (cfg.noise_sigma > 0) {
+    const NoiseStats& n = res.noise;
+    const double mean = n.count ? n.sum / double(n.count) : 0, rms = n.count ? std::sqrt(n.sum2 / double(n.count)) : 0;
+    const double snr = n.sum2 > 0 ? 10.0 * std::log10(n.signal2 / n.sum2) : INFINITY;
+    std::printf("NOISE %s sigma %.3f: %lld outputs, mean error %.3f, rms %.3f, max |error| %lld, compute SNR %.1f dB (seed %llu)\n",
+                s.name.c_str(), cfg.noise_sigma, static_cast<long long>(n.count), mean, rms,
+                static_cast<long long>(n.max_abs), snr, static_cast<unsigned long long>(cfg.noise_seed));
+  }
   std::printf("%s %s: %d vectors, %d errors, seed %llu%s%s\n", res.errors ? "FAIL" : "PASS", s.name.c_str(),
               res.checked, res.errors, static_cast<unsigned long long>(cfg.seed),
               res.wave.empty() ? "" : ", waveform ", res.wave.c_str());

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     else if (k == "--inputs") cfg.inputs = v;
     else if (k == "--out") cfg.out = v;
     else if (k == "--wave-dir") cfg.wave_dir = v;
+    else if (k == "--noise-sigma") cfg.noise_sigma = std::stod(v);
+    else if (k == "--noise-seed") cfg.noise_seed = std::stoull(v);
     else if (k == "--zero-sign") cfg.zero_sign = v == "negative" ? golden::ZeroSign::Negative : golden::ZeroSign::Positive;
     else {
       std::cerr << "sim: unknown option " << k << "\n";
