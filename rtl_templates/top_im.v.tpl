@@ -34,13 +34,17 @@ module {{NAME}}_top (
 
   // ---- sequencer: compute cycle, then SAR bits MSB first (per row when time-shared) ----
   reg                 compute_reg;  // this cycle is a compute cycle
-  reg                 phase_a_reg;  // weight planes (else input planes)
+  reg                 phase_a_reg /*verilator public_flat_rd*/;  // weight planes (else input planes)
   reg [{{BIT_W}}-1:0] bit_reg;
   reg [{{PL_W}}-1:0]  plane_reg;
 {{ROW_REG_DECL}}
-  wire conv      = issue_valid && !compute_reg;
-  wire conv_last = conv && bit_reg == {{BIT_W}}'d0;
-  wire sample    = issue_valid && compute_reg;
+  // sample, conv_last and phase_a_reg are read by the testbench, which counts compute cycles and
+  // conversions on the RTL (Verilator metacomments; no effect on synthesis or other simulators).
+  wire conv = issue_valid && !compute_reg;
+  wire conv_last /*verilator public_flat_rd*/;
+  wire sample /*verilator public_flat_rd*/;
+  assign conv_last = conv && bit_reg == {{BIT_W}}'d0;
+  assign sample    = issue_valid && compute_reg;
 
   always @(posedge clk) begin
     if (x_load) begin

@@ -5,6 +5,7 @@
 
 #include <verilated.h>
 #include <verilated_fst_c.h>
+#include <verilated_syms.h>
 
 #include <algorithm>
 #include <cmath>
@@ -60,6 +61,8 @@ struct RunResult {
   std::string wave;     ///< FST written for a failing run
   std::vector<std::vector<int64_t>> outputs;  ///< RTL outputs in order
   NoiseStats noise;                           ///< errors against golden (noisy runs)
+  int64_t compute_cycles = 0;                 ///< in_memory: cycles with `sample` high
+  int64_t conv_a = 0, conv_b = 0;             ///< in_memory: conversion ends in phase A / B
 };
 
 // ---- bit access to Verilator port members of any width ----
@@ -116,6 +119,15 @@ public:
     ctx_->commandArgs(int(argv.size()), argv.data());
     if (!wave.empty()) ctx_->traceEverOn(true);
     dut_ = std::make_unique<Dut>(ctx_.get());
+    if (s.datapath == Datapath::InMemory) {
+      // Sequencing signals the top marks public: compute cycles and conversion ends.
+      const VerilatedScope* scope = ctx_->scopeFind(("TOP." + s.name + "_top").c_str());
+      if (scope) {
+        probe_sample_ = probe(scope, "sample");
+        probe_conv_last_ = probe(scope, "conv_last");
+        probe_phase_a_ = probe(scope, "phase_a_reg");
+      }
+    }
     if (!wave.empty()) {
       trace_ = std::make_unique<VerilatedFstC>();
       dut_->trace(trace_.get(), 99);
@@ -153,6 +165,10 @@ public:
       dut_->y_ready = (timing || !rng_.chance(cfg_.backpressure_pct)) ? 1 : 0;
       dut_->eval();
       // -- sample the handshakes at this edge --
+      if (probe_sample_) {
+        res.compute_cycles += *probe_sample_ & 1;
+        if (*probe_conv_last_ & 1) ++((*probe_phase_a_ & 1) ? res.conv_a : res.conv_b);
+      }
       const bool wr_fire = dut_->wr_valid && dut_->wr_ready;
       const bool x_fire = dut_->x_valid && dut_->x_ready;
       const bool y_fire = dut_->y_valid && dut_->y_ready;
@@ -211,6 +227,7 @@ public:
         error(res, "TIMING vector " + std::to_string(v) + ": initiation interval " +
                        std::to_string(x_fires[v] - x_fires[v - 1]) + ", manifest says " +
                        std::to_string(s_.initiation_interval));
+    if (s_.datapath == Datapath::InMemory) check_counts(res, int64_t(expected.size()));
     // Nothing more may come out.
     dut_->y_ready = 1;
     for (int i = 0; i < s_.latency * 2 + 4; ++i) {
@@ -269,6 +286,27 @@ private:
     for (int c = 0; c < s_.C; ++c) v.push_back(uint64_t(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W)));
     return v;
   }
+  static const CData* probe(const VerilatedScope* scope, const char* name) {
+    const VerilatedVar* v = scope->varFind(name);
+    return v ? static_cast<const CData*>(v->datap()) : nullptr;
+  }
+  /// Compute cycles and conversions per vector, counted on the RTL, against the manifest.
+  void check_counts(RunResult& res, int64_t vectors) {
+    if (!probe_sample_ || !probe_conv_last_ || !probe_phase_a_) {
+      error(res, "PROBE: sample/conv_last/phase_a_reg not visible in the model");
+      return;
+    }
+    const int64_t per_uarray = s_.adc_per_row ? s_.m : 1;  // converters per uArray
+    // Phase A: each conversion end completes per_uarray weight-row conversions; phase B: the
+    // sign-row conversion of the channel and the (shared) dummy-row conversion.
+    const int64_t conversions = res.conv_a * per_uarray + 2 * res.conv_b;
+    if (res.compute_cycles != vectors * s_.compute_cycles)
+      error(res, "COUNT compute cycles: " + std::to_string(res.compute_cycles) + " for " + std::to_string(vectors) +
+                     " vectors, manifest says " + std::to_string(s_.compute_cycles) + " per vector");
+    if (conversions != vectors * s_.conversions)
+      error(res, "COUNT conversions per channel: " + std::to_string(conversions) + " for " + std::to_string(vectors) +
+                     " vectors, manifest says " + std::to_string(s_.conversions) + " per vector");
+  }
   void error(RunResult& res, const std::string& msg) {
     if (res.errors++ < cfg_.max_report) std::printf("%s: %s\n", s_.name.c_str(), msg.c_str());
   }
@@ -280,6 +318,9 @@ private:
   std::unique_ptr<Dut> dut_;
   std::unique_ptr<VerilatedFstC> trace_;
   std::vector<std::string> args_;  ///< plusargs handed to the models
+  const CData* probe_sample_ = nullptr;     ///< in_memory: compute cycle
+  const CData* probe_conv_last_ = nullptr;  ///< in_memory: last SAR step
+  const CData* probe_phase_a_ = nullptr;    ///< in_memory: weight-plane phase
 };
 
 /// Write beats for all weights and Sw of `w` (channel order, then Sw).
