@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build demo test lint synth bench clean
+.PHONY: all deps build demo test lint synth bench compare clean
 
 all: build
 
@@ -31,6 +31,9 @@ lint: build
 
 synth: build
 	$(BUILD)/cimgen synth $(SPEC) -o $(BUILD)/synth_out
+
+compare: build
+	bash scripts/compare.sh $(BUILD)/cimgen $(BUILD)/compare
 
 bench: build
 	bash scripts/bench.sh $(BUILD)

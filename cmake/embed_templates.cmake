@@ -1,10 +1,16 @@
-# Writes OUT: a C++ source that maps each template file name to its text.
-# Usage: cmake -DOUT=file.cpp -DSRC_DIR=dir -P embed_templates.cmake
-file(GLOB tpls RELATIVE "${SRC_DIR}" "${SRC_DIR}/*.tpl")
+# Writes OUT: a C++ source that maps each template file name (and each file of EXTRA_DIR
+# matching *.lib) to its text.
+# Usage: cmake -DOUT=file.cpp -DSRC_DIR=dir [-DEXTRA_DIR=dir] -P embed_templates.cmake
+file(GLOB tpls "${SRC_DIR}/*.tpl")
+if(EXTRA_DIR)
+  file(GLOB extra "${EXTRA_DIR}/*.lib")
+  list(APPEND tpls ${extra})
+endif()
 list(SORT tpls)
 set(body "// Generated from rtl_templates/ by cmake/embed_templates.cmake. Do not edit.\n#include \"template.hpp\"\nnamespace cimgen {\nconst std::map<std::string, std::string>& embedded_templates() {\n  static const std::map<std::string, std::string> t = {\n")
-foreach(f ${tpls})
-  file(READ "${SRC_DIR}/${f}" text)
+foreach(path ${tpls})
+  get_filename_component(f "${path}" NAME)
+  file(READ "${path}" text)
   string(APPEND body "    {\"${f}\", R\"CIMGEN_TPL(${text})CIMGEN_TPL\"},\n")
 endforeach()
 string(APPEND body "  };\n  return t;\n}\n} // namespace cimgen\n")

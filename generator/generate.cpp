@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include "blocks/adder_tree.hpp"
+#include "liberty.hpp"
 #include "template.hpp"
+#include "yosys_script.hpp"
 
 namespace cimgen {
 
@@ -124,14 +126,25 @@ private:
                                               {"PIPE", n2s(s_.pipeline_stages)},
                                               {"LAST", n2s(s_.steps + s_.pipeline_stages - 1)},
                                               {"ACC_VALID", s_.pipeline_stages ? "run && cnt_reg >= PIPE" : "run"}}));
-    add(nm_ + "_gating", render("gating.v.tpl", {{"BANNER", B("sense-amp / column-line gating")},
+    add(nm_ + "_gating", render("gating.v.tpl", {{"BANNER", B("sense-amp / column-line gating of one uArray")},
                                                   {"NAME", nm_},
-                                                  {"X_W", n2s(o_.x_w)},
                                                   {"EW", n2s(s_.n + 1)},
                                                   {"PL_W", n2s(o_.pl_w)},
-                                                  {"PW", n2s(o_.pw)},
-                                                  {"N", n2s(s_.N)}}));
+                                                  {"L", n2s(s_.L)}}));
     add(nm_ + "_seg_sum", render("seg_sum.v.tpl", {{"BANNER", B("uChannel: sum of segment counts")}, {"NAME", nm_}}));
+  }
+
+  /// One gating instance per segment (the last one may hold fewer than L columns), driving
+  /// the S*L-bit `out` from x_reg; `tag` makes the generate-block and genvar names unique.
+  std::string gating(const std::string& tag, const std::string& out, const std::string& sel,
+                     const std::string& plane) const {
+    const std::string g = "gs_" + tag, ew = n2s(s_.n + 1), l = n2s(s_.L);
+    return "  genvar " + g + ";\n  generate\n    for (" + g + " = 0; " + g + " < " + n2s(s_.S) + "; " + g + " = " + g +
+           " + 1) begin : g_" + tag + "\n      localparam integer USED = (" + g + " == " + n2s(s_.S - 1) + ") ? " +
+           n2s(s_.N) + " - " + g + "*" + l + " : " + l + ";  // columns holding elements\n      " + nm_ +
+           "_gating #(.USED(USED)) u_gating (\n        .x_seg(x_reg[" + g + "*" + l + "*" + ew + " +: USED*" + ew +
+           "]), .sel_step(" + sel + "), .plane(" + plane + "),\n        .col_en(" + out + "[" + g + "*" + l + " +: " + l +
+           "])\n      );\n    end\n  endgenerate";
   }
 
   /// Values every top template uses.
@@ -163,12 +176,15 @@ private:
     const std::string tree = adder_tree_module(nm_, s_.tree, s_.L, s_.COUNT_W, s_.pipeline_stages, &tree_stats_);
     add(nm_ + "_adder_tree",
         B("adder tree (segment popcount)") + "\n`default_nettype none\n\n" + tree + "\n`default_nettype wire\n");
-    Vars ch{{"NAME", nm_}, {"S", n2s(s_.S)}, {"COUNT_W", n2s(s_.COUNT_W)}, {"Y_W", n2s(s_.Y_W)}};
+    // A step's column count over all segments is at most N.
+    const std::string sum_iw = n2s(clog2(uint64_t(s_.N) + 1));
+    Vars ch{{"NAME", nm_}, {"S", n2s(s_.S)}, {"COUNT_W", n2s(s_.COUNT_W)}, {"Y_W", n2s(s_.Y_W)}, {"SUM_IW", sum_iw}};
     if (mf) {
       add(nm_ + "_shift_acc", render("shift_acc.v.tpl", {{"BANNER", B("shift-accumulator")}, {"NAME", nm_}}));
       ch["BANNER"] = B("MF channel: A, B accumulators, Sw register, combine");
       ch["SW_W"] = n2s(s_.SW_W);
       ch["B_W"] = n2s(o_.b_w);
+      ch["SUM_OW"] = n2s(std::max(s_.SW_W, o_.b_w));
       add(nm_ + "_channel", render("channel.v.tpl", ch));
     } else {
       ch["BANNER"] = B("baseline channel: plane-pair accumulation");
@@ -182,7 +198,11 @@ private:
     Vars top = top_vars();
     top["COUNT_W"] = n2s(s_.COUNT_W);
     top["OUTPUT_STAGE"] = render("top_output.vh.tpl", {{"UNUSED", unused}});
+    top["GATING"] = mf ? gating("gate", "gate", "issue_a_reg", "plane_reg")
+                       : gating("gate", "gate", "1'b0", "issue_k_reg") + "\n" +
+                             gating("xstep", "x_step", "1'b1", n2s(o_.pl_w) + "'d0");
     if (mf) {
+      top["SUM_IW"] = sum_iw;
       top["B_W"] = n2s(o_.b_w);
       top["SW_W"] = n2s(s_.SW_W);
     }
@@ -267,7 +287,9 @@ private:
     top.erase("ROW_W");  // the row register, when there is one, is declared by ROW_REG_DECL
     top["COUNT_W"] = cw;
     top["OUTPUT_STAGE"] = render("top_output.vh.tpl", {{"UNUSED", ""}});
+    top["GATING"] = gating("gate", "gate", "phase_a_reg", "plane_reg");
     top["B_W"] = n2s(b_w);
+    top["SUM_IW"] = n2s(sum_w);
     top["SW_W"] = n2s(s_.SW_W);
     top["BITS"] = n2s(b);
     top["BIT_W"] = bit_w;
@@ -308,21 +330,13 @@ private:
       files_["sim/files.f"] = sim_f;
     }
 
-    // Yosys script: the bit-cell array and the analog models are black boxes.
-    std::ostringstream ys;
-    std::string ys_banner = banner(s_, "Yosys synthesis of the periphery");
+    // Yosys script of the whole design: the bit-cell array and the analog models are black
+    // boxes; the periphery is mapped onto the generic cell library written next to it.
+    std::string ys_banner = banner(s_, "Yosys synthesis of the periphery (run in synth/: yosys -s " + nm_ + ".ys)");
     for (size_t p = 0; (p = ys_banner.find("//", p)) != std::string::npos;) ys_banner.replace(p, 2, "#");
-    ys << ys_banner << "\n";
-    for (const auto& m : modules_)
-      if (m != array_module_) ys << "read_verilog ../rtl/" << m << ".v\n";
-    ys << "read_verilog -lib ../rtl/" << array_module_ << ".v\n";
-    for (const auto& m : sim_modules_) ys << "read_verilog -lib ../sim/" << m << ".v\n";
-    ys << "hierarchy -check -top " << nm_ << "_top\n"
-       << "synth -top " << nm_ << "_top\n"
-       << "select -assert-none t:$dlatch t:$_DLATCH_*\n"
-       << "check -assert\n"
-       << "stat -tech cmos\n";
-    files_["synth/" + nm_ + ".ys"] = ys.str();
+    files_["synth/" + nm_ + ".ys"] = ys_banner + "\n" + read_rtl_commands(modules_, array_module_, sim_modules_) +
+                                     "hierarchy -check -top " + nm_ + "_top\n" + synth_map_commands(nm_ + "_top", "", "");
+    files_[std::string("synth/") + kCellLibrary] = generic_liberty_text();
 
     nlohmann::ordered_json man;
     man["tool"] = "cimgen";
@@ -373,30 +387,57 @@ private:
 
 FileSet generate(const Spec& s) { return Emitter(s).run(); }
 
-void write_tree(const std::string& dir, const FileSet& files) {
+void check_output_dir(const std::string& dir) {
   const fs::path target = fs::absolute(dir).lexically_normal();
   if (fs::exists(target) && !(fs::is_directory(target) && (fs::exists(target / "manifest.json") || fs::is_empty(target))))
     throw InputError(dir + ": exists and is not a cimgen output directory (no manifest.json); refusing to replace it");
+}
+
+std::string staging_dir(const std::string& dir) {
+  const fs::path target = fs::absolute(dir).lexically_normal();
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::error_code ec;
   fs::create_directories(parent, ec);
   const fs::path tmp = parent / (target.filename().string() + ".tmp." + std::to_string(getpid()));
   fs::remove_all(tmp, ec);
+  return tmp.string();
+}
+
+void write_files(const std::string& dir, const FileSet& files) {
   try {
     for (const auto& [rel, text] : files) {
-      const fs::path p = tmp / rel;
+      const fs::path p = fs::path(dir) / rel;
       fs::create_directories(p.parent_path());
       std::ofstream out(p, std::ios::binary);
       out << text;
       if (!out.flush()) throw InputError(p.string() + ": write failed");
     }
-    const fs::path old = parent / (target.filename().string() + ".old." + std::to_string(getpid()));
-    if (fs::exists(target)) fs::rename(target, old);
-    fs::rename(tmp, target);
-    fs::remove_all(old, ec);
   } catch (const fs::filesystem_error& e) {
-    fs::remove_all(tmp, ec);
     throw InputError(dir + ": cannot write output: " + e.code().message());
+  }
+}
+
+void commit_dir(const std::string& staged, const std::string& dir) {
+  check_output_dir(dir);
+  const fs::path target = fs::absolute(dir).lexically_normal();
+  const fs::path old = target.parent_path() / (target.filename().string() + ".old." + std::to_string(getpid()));
+  std::error_code ec;
+  try {
+    if (fs::exists(target)) fs::rename(target, old);
+    fs::rename(staged, target);
+  } catch (const fs::filesystem_error& e) {
+    throw InputError(dir + ": cannot write output: " + e.code().message());
+  }
+  fs::remove_all(old, ec);
+}
+
+void write_tree(const std::string& dir, const FileSet& files) {
+  check_output_dir(dir);
+  const std::string tmp = staging_dir(dir);
+  std::error_code ec;
+  try {
+    write_files(tmp, files);
+    commit_dir(tmp, dir);
   } catch (...) {
     fs::remove_all(tmp, ec);
     throw;

@@ -118,6 +118,12 @@ int main(int argc, char** argv) {
   auto* syn = app.add_subcommand("synth", "synthesize the periphery with Yosys and write synth/area.json, synth/area.md");
   syn->add_option("SPEC", spec, "spec JSON file")->required();
   syn->add_option("-o,--out", synth_opt.out, "output directory (default <name>_synth)");
+  syn->add_option("--liberty", synth_opt.liberty,
+                  "Liberty cell library to map to (default: cimgen's generic library, areas in gate equivalents)");
+  syn->add_option("-j,--jobs", synth_opt.jobs, "parallel Yosys runs (default: one per core)")->check(CLI::Range(1, 256));
+  syn->add_flag("--verify", synth_opt.verify,
+                "also flatten in Yosys and check the hierarchical longest path and area against ltp and stat");
+  syn->add_flag("-q,--quiet", synth_opt.quiet, "no progress lines");
 
   try {
     app.parse(argc, argv);

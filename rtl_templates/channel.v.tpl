@@ -26,8 +26,11 @@ module {{NAME}}_channel (
     if (sw_wr) sw_reg <= sw_data;
   end
 
-  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .OW({{SW_W}})) u_sum_a (.counts(seg_counts), .sum(sum_a));
-  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .OW({{B_W}}))  u_sum_b (.counts(seg_counts), .sum(sum_b));
+  // One uChannel sum serves both phases (a step is either a weight plane or an input plane).
+  wire [{{SUM_OW}}-1:0] sum;
+  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .IW({{SUM_IW}}), .OW({{SUM_OW}})) u_sum (.counts(seg_counts), .sum(sum));
+  assign sum_a = sum[{{SW_W}}-1:0];
+  assign sum_b = sum[{{B_W}}-1:0];
 
   {{NAME}}_shift_acc #(.W({{SW_W}})) u_acc_a (.clk(clk), .en(acc_a), .first(acc_first), .in(sum_a), .acc(a));
   {{NAME}}_shift_acc #(.W({{B_W}}))  u_acc_b (.clk(clk), .en(acc_b), .first(acc_first), .in(sum_b), .acc(b));

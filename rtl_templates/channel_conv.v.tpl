@@ -18,8 +18,8 @@ module {{NAME}}_channel_conv (
   reg  [{{Y_W}}-1:0] inner_reg;
   reg  [{{Y_W}}-1:0] outer_reg;
 
-  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .OW({{Y_W}})) u_sum_p (.counts(seg_counts_p), .sum(sum_p));
-  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .OW({{Y_W}})) u_sum_n (.counts(seg_counts_n), .sum(sum_n));
+  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .IW({{SUM_IW}}), .OW({{Y_W}})) u_sum_p (.counts(seg_counts_p), .sum(sum_p));
+  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .IW({{SUM_IW}}), .OW({{Y_W}})) u_sum_n (.counts(seg_counts_n), .sum(sum_n));
 
   wire [{{Y_W}}-1:0] d          = sum_p - sum_n;
   wire [{{Y_W}}-1:0] inner_next = k_first ? d : (inner_reg << 1) + d;

@@ -5,20 +5,23 @@
 module {{NAME}}_seg_sum #(
   parameter S  = 1,  // segments
   parameter CW = 1,  // width of one segment count
-  parameter OW = 1   // width of the sum
+  parameter IW = 1,  // width of the largest possible sum (CW <= IW <= OW)
+  parameter OW = 1   // width of the output (zero-extended)
 ) (
   input  wire [S*CW-1:0] counts,  // segment s at [s*CW +: CW]
   output reg  [OW-1:0]   sum
 );
-  reg [OW-1:0] term;
+  reg [IW-1:0] term, total;
   integer s;
   always @* begin
-    sum = {OW{1'b0}};
+    total = {IW{1'b0}};
     for (s = 0; s < S; s = s + 1) begin
-      term         = {OW{1'b0}};
+      term         = {IW{1'b0}};
       term[CW-1:0] = counts[s*CW +: CW];
-      sum          = sum + term;
+      total        = total + term;
     end
+    sum           = {OW{1'b0}};
+    sum[IW-1:0]   = total;
   end
 endmodule
 

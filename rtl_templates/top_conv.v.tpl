@@ -80,8 +80,7 @@ module {{NAME}}_top (
   wire [{{PW}}-1:0] gate, x_step;
   wire [{{PW}}-1:0] col_en = gate & {{{PW}}{issue_valid}};
 
-  {{NAME}}_gating u_gating (.x_data(x_reg), .sel_step(1'b0), .plane(issue_k_reg), .col_en(gate));
-  {{NAME}}_gating u_xstep  (.x_data(x_reg), .sel_step(1'b1), .plane({{PL_W}}'d0), .col_en(x_step));
+{{GATING}}
 
   // ---- channels ----
   genvar s, c;

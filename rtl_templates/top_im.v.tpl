@@ -68,7 +68,7 @@ module {{NAME}}_top (
   wire [{{PW}}-1:0] gate;
   wire [{{PW}}-1:0] cl = gate & {{{PW}}{sample}};
 
-  {{NAME}}_gating u_gating (.x_data(x_reg), .sel_step(phase_a_reg), .plane(plane_reg), .col_en(gate));
+{{GATING}}
 
   // ---- dummy all-ones row per segment, with its own converter, shared by all channels ----
   wire [{{S}}*{{CHAT_W}}-1:0] dummy_c_hat;
@@ -95,7 +95,7 @@ module {{NAME}}_top (
     end
   endgenerate
 
-  {{NAME}}_seg_sum #(.S({{S}}), .CW({{CHAT_W}}), .OW({{B_W}})) u_dummy_sum (.counts(dummy_c_hat), .sum(dummy_sum));
+  {{NAME}}_seg_sum #(.S({{S}}), .CW({{CHAT_W}}), .IW({{SUM_IW}}), .OW({{B_W}})) u_dummy_sum (.counts(dummy_c_hat), .sum(dummy_sum));
 
   always @(posedge clk) begin
     if (acc_b) sx_reg <= first_b ? dummy_sum : (sx_reg << 1) + dummy_sum;

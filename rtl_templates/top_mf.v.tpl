@@ -64,7 +64,7 @@ module {{NAME}}_top (
   wire [{{PW}}-1:0] gate;
   wire [{{PW}}-1:0] col_en = gate & {{{PW}}{issue_valid}};
 
-  {{NAME}}_gating u_gating (.x_data(x_reg), .sel_step(issue_a_reg), .plane(plane_reg), .col_en(gate));
+{{GATING}}
 
   // ---- dummy all-ones row: Sx = SUM_k 2^k popcount(x[k]), shared by all channels ----
   wire [{{S}}*{{COUNT_W}}-1:0] dummy_counts;
@@ -80,7 +80,7 @@ module {{NAME}}_top (
     end
   endgenerate
 
-  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .OW({{B_W}})) u_dummy_sum (.counts(dummy_counts), .sum(dummy_sum));
+  {{NAME}}_seg_sum #(.S({{S}}), .CW({{COUNT_W}}), .IW({{SUM_IW}}), .OW({{B_W}})) u_dummy_sum (.counts(dummy_counts), .sum(dummy_sum));
   {{NAME}}_shift_acc #(.W({{B_W}})) u_acc_sx (.clk(clk), .en(acc_b), .first(first), .in(dummy_sum), .acc(sx));
 
   // ---- channels: S uArrays each, stitched by a uChannel ----

@@ -40,6 +40,14 @@ expect big_input "x.txt.big:1: token 1 '4': magnitude must be <= 3" bash -c "pri
 expect no_inputs "cannot read file" "$cimgen" golden "$tmp/good.json" --weights "$tmp/w.txt" --inputs "$tmp/nope.txt"
 expect bad_option "--frobnicate" "$cimgen" check "$tmp/good.json" --frobnicate
 
+# Cell libraries for `synth --liberty`: unreadable, malformed (file:line), no flip-flop.
+printf 'library (x) {\n  cell (A) {\n    area : 1;\n' > "$tmp/broken.lib"
+printf 'library (x) { cell (NAND2) { area : 1; pin (A) { direction : input; } pin (B) { direction : input; }\n  pin (Y) { direction : output; function : "!(A&B)"; } } }\n' > "$tmp/noff.lib"
+expect liberty_missing "nope.lib: cannot read Liberty file" "$cimgen" synth "$tmp/good.json" -o "$tmp/syn1" --liberty "$tmp/nope.lib"
+expect liberty_broken "broken.lib:4: unterminated group" "$cimgen" synth "$tmp/good.json" -o "$tmp/syn2" --liberty "$tmp/broken.lib"
+expect liberty_noff "noff.lib: no flip-flop cell" "$cimgen" synth "$tmp/good.json" -o "$tmp/syn3" --liberty "$tmp/noff.lib"
+if [ -z "$(ls "$tmp" | grep -E '^syn')" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL partial synth output"; ls "$tmp"; fi
+
 # No partial output: a failing golden run leaves no --out file, a failing generate no directory.
 "$cimgen" golden "$tmp/good.json" --weights "$tmp/w.txt" --inputs "$tmp/nope.txt" --out "$tmp/y.txt" 2>/dev/null
 if [ ! -e "$tmp/y.txt" ] && [ -z "$(ls "$tmp" | grep -E 'y.txt.tmp')" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL partial golden output"; fi

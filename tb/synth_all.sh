@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# `cimgen synth` works on every spec (no latches, `check -assert`) and writes a consistent area
-# report. Usage: tb/synth_all.sh CIMGEN SPEC_DIR
+# `cimgen synth --verify` on every spec: no latches, `check -assert`, everything mapped, the
+# hierarchical longest path and area equal Yosys's on the flattened design, and the report is
+# consistent: blocks add up to the totals, instance counts follow the architecture of DESIGN.md
+# section 4 (worked out here from the spec, not read from the generator), adder trees use at
+# least the lower bound of full adders. Usage: tb/synth_all.sh CIMGEN SPEC_DIR
 set -uo pipefail
 cimgen=$1
 spec_dir=$2
@@ -10,16 +13,46 @@ passed=0 failed=0
 for spec in "$spec_dir"/*.json; do
   name=$(basename "$spec" .json)
   start=$(date +%s)
-  if "$cimgen" synth "$spec" -o "$tmp/$name" > /dev/null 2> "$tmp/$name.err" &&
-     python3 - "$tmp/$name/synth/area.json" <<'PY'
-import json, sys
-a = json.load(open(sys.argv[1]))
+  if "$cimgen" synth "$spec" -o "$tmp/$name" --verify --quiet > /dev/null 2> "$tmp/$name.err" &&
+     python3 - "$spec" "$tmp/$name/synth/area.json" <<'PY'
+import json, math, sys
+spec = json.load(open(sys.argv[1]))
+a = json.load(open(sys.argv[2]))
 p = a["periphery"]
 assert p["cells"] > 0 and p["flip_flops"] > 0 and p["longest_path_levels"] > 0, p
+assert abs(p["gate_equivalents"] - p["area"]) < 1e-6, "generic library: area is in gate equivalents"
 assert sum(b["cells"] for b in a["blocks"]) == p["cells"], "blocks must add up to the total"
 assert sum(b["flip_flops"] for b in a["blocks"]) == p["flip_flops"]
+assert abs(sum(b["area"] for b in a["blocks"]) - p["area"]) < 1e-6 * p["area"]
+assert sum(b["transistors"] for b in a["blocks"]) == p["transistors"]
 assert sum(a["cells_by_type"].values()) == p["cells"]
-assert a["array"]["bitcells"] > 0
+assert sum(m["cells"] * m["instances"] for m in a["modules"]) == p["cells"]
+# Instance counts from the architecture: S uArrays per channel; near_memory MF has one tree per
+# uArray plus one per segment for the shared dummy row, the baseline two per uArray.
+N, C = spec["vector_length"], spec["channels"]
+L = spec.get("uarray_columns", min(N, 64))
+S = -(-N // L)
+inst = {m["module"]: m["instances"] for m in a["modules"]}
+def count(suffix):
+    return sum(v for k, v in inst.items() if k.split(" ")[0] == spec["name"] + suffix)
+dp = spec.get("datapath", "near_memory")
+op = spec.get("operator", "mf")
+if dp == "near_memory":
+    ua = "_uarray" if op == "mf" else "_uarray_conv"
+    assert count(ua) == C * S, (ua, count(ua), C * S)
+    trees = C * S + S if op == "mf" else 2 * C * S
+    assert count("_adder_tree") == trees, (count("_adder_tree"), trees)
+    t = a["adder_tree"]
+    assert t["instances"] == trees
+    assert t["full_adder_lower_bound"] == L - math.ceil(math.log2(L + 1))
+    if t["kind"] != "behavioral":
+        assert t["full_adders"] >= t["full_adder_lower_bound"], t
+    if L > 1:
+        assert t["depth_levels"] > 0 and t["behavioral"]["depth_levels"] > 0
+else:
+    assert count("_uarray_im") == C * S, (count("_uarray_im"), C * S)
+assert count("_gating") == S * (2 if op == "conventional" else 1)
+assert a["array"]["bitcells"] == (spec["weight_bits"] + 1) * N * C + N
 PY
   then
     passed=$((passed + 1)); echo "synth_all: $name ok ($(( $(date +%s) - start )) s)"

@@ -1,0 +1,34 @@
+// cimgen — Yosys command text of the synthesis flow.
+#include "yosys_script.hpp"
+
+namespace cimgen {
+
+std::string read_rtl_commands(const std::vector<std::string>& rtl_modules, const std::string& array_module,
+                              const std::vector<std::string>& sim_modules) {
+  std::string s;
+  for (const auto& m : rtl_modules)
+    if (m != array_module) s += "read_verilog ../rtl/" + m + ".v\n";
+  s += "read_verilog -lib ../rtl/" + array_module + ".v\n";
+  for (const auto& m : sim_modules) s += "read_verilog -lib ../sim/" + m + ".v\n";
+  s += std::string("read_liberty -lib ") + kCellLibrary + "\n";
+  return s;
+}
+
+std::string synth_map_commands(const std::string& top, const std::string& generic_out, const std::string& mapped_out) {
+  const std::string lib = kCellLibrary;
+  std::string s = "synth -top " + top + "\n" +
+                  "select -assert-none t:$dlatch t:$_DLATCH_*\n"
+                  "check -assert\n";
+  if (generic_out.empty()) {
+    s += "stat -tech cmos\n";
+  } else {
+    s += "tee -q -o " + generic_out + ".cmos.json stat -json -tech cmos\n";
+    s += "write_json " + generic_out + ".generic.json\n";
+  }
+  s += "dfflibmap -liberty " + lib + "\n" + "abc -liberty " + lib + "\n" + "opt_clean\n" + "check -assert\n";
+  if (mapped_out.empty()) s += "stat -liberty " + lib + "\n";
+  else s += "write_json " + mapped_out + ".json\n";
+  return s;
+}
+
+} // namespace cimgen

@@ -1,0 +1,97 @@
+// Hierarchical netlist: instance counts, leaf cells and the longest path module by module, on
+// small hand-written Yosys JSON netlists with hand-counted answers (tb/synth_all.sh checks the
+// same computation against Yosys `ltp -noff` on flattened designs).
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "netlist.hpp"
+
+using namespace cimgen;
+
+namespace {
+
+bool is_ff(const std::string& t) { return t == "DFF"; }
+
+/// leaf: y = !(!(a0 & a1)) through NAND2 + INV (2 levels from either input).
+/// top:  u1 = leaf(x0, x1) -> FF -> u2 = leaf(q, 1'b1) -> INV -> z; plus a constant-fed chain.
+const char* kDesign = R"({
+  "modules": {
+    "leaf": {
+      "ports": { "a": {"direction": "input", "bits": [2, 3]}, "y": {"direction": "output", "bits": [5]} },
+      "cells": {
+        "g1": {"type": "NAND2", "port_directions": {"A": "input", "B": "input", "Y": "output"},
+               "connections": {"A": [2], "B": [3], "Y": [4]}},
+        "g2": {"type": "INV", "port_directions": {"A": "input", "Y": "output"}, "connections": {"A": [4], "Y": [5]}}
+      }
+    },
+    "top": {
+      "ports": { "x": {"direction": "input", "bits": [2, 3]}, "clk": {"direction": "input", "bits": [4]},
+                 "z": {"direction": "output", "bits": [8]}, "w": {"direction": "output", "bits": [10]} },
+      "cells": {
+        "u1": {"type": "leaf", "connections": {"a": [2, 3], "y": [5]}},
+        "ff": {"type": "DFF", "port_directions": {"CK": "input", "D": "input", "Q": "output"},
+               "connections": {"CK": [4], "D": [5], "Q": [6]}},
+        "u2": {"type": "leaf", "connections": {"a": [6, "1"], "y": [7]}},
+        "g3": {"type": "INV", "port_directions": {"A": "input", "Y": "output"}, "connections": {"A": [7], "Y": [8]}},
+        "k1": {"type": "INV", "port_directions": {"A": "input", "Y": "output"}, "connections": {"A": ["0"], "Y": [9]}},
+        "k2": {"type": "INV", "port_directions": {"A": "input", "Y": "output"}, "connections": {"A": [9], "Y": [10]}}
+      }
+    },
+    "INV": { "attributes": {"blackbox": "1"},
+             "ports": { "A": {"direction": "input", "bits": [2]}, "Y": {"direction": "output", "bits": [3]} } }
+  }
+})";
+
+} // namespace
+
+TEST_CASE("netlist: instance counts and leaf cells") {
+  Netlist n;
+  n.add_json(kDesign, "design.json");
+  const auto k = n.instance_counts("top");
+  CHECK(k.at("top") == 1);
+  CHECK(k.at("leaf") == 2);
+  CHECK(k.count("INV") == 0);  // a library cell (black box), not a module with contents
+  const auto cells = n.leaf_cells("top");
+  CHECK(cells.at("INV") == 3);
+  CHECK(cells.at("DFF") == 1);
+  CHECK(cells.count("leaf") == 0);
+  CHECK(n.leaf_cells("leaf").at("NAND2") == 1);
+}
+
+TEST_CASE("netlist: hierarchical longest path, counted by hand") {
+  Netlist n;
+  n.add_json(kDesign, "design.json");
+  const ModuleTiming leaf = n.timing("leaf", is_ff);
+  REQUIRE(leaf.out_arcs.size() == 1);
+  CHECK(leaf.out_arcs[0] == ModuleTiming::Arcs{{0, 2}, {1, 2}});  // both inputs: NAND2, INV
+  CHECK(leaf.out_start[0] == ModuleTiming::kNone);                // nothing inside starts a path
+  CHECK(leaf.reach == std::vector<int>{2, 2});
+  CHECK(n.longest_path("leaf", is_ff) == 2);
+  // x -> u1 (2) ends at the FF; FF q -> u2 (2) -> g3 (1) = 3; the constant into u2 starts
+  // nothing longer; k1 (fed by a constant only) is level 0 as in `ltp`, k2 level 1.
+  CHECK(n.longest_path("top", is_ff) == 3);
+  const ModuleTiming top = n.timing("top", is_ff);
+  CHECK(top.out_start == std::vector<int>{3, 1});  // outputs in port order: z, w
+  // With the flip-flop counted as a gate (like `ltp` without -noff), x reaches z through
+  // u1 (2), the flip-flop (1), u2 (2) and g3 (1).
+  CHECK(n.longest_path("top", [](const std::string&) { return false; }) == 6);
+}
+
+TEST_CASE("netlist: combinational loops and bad input are errors") {
+  const char* loop = R"({"modules": {"m": {"ports": {},
+    "cells": {"a": {"type": "INV", "port_directions": {"A": "input", "Y": "output"}, "connections": {"A": [3], "Y": [2]}},
+              "b": {"type": "INV", "port_directions": {"A": "input", "Y": "output"}, "connections": {"A": [2], "Y": [3]}}}}}})";
+  Netlist n;
+  n.add_json(loop, "loop.json");
+  CHECK_THROWS_AS(n.longest_path("m", is_ff), std::runtime_error);
+  Netlist bad;
+  CHECK_THROWS_AS(bad.add_json("{\"modules\": ", "bad.json"), std::exception);
+  CHECK_THROWS_AS(n.longest_path("nope", is_ff), std::runtime_error);
+}
+
+TEST_CASE("yosys flip-flop types") {
+  for (const char* t : {"$_DFF_P_", "$_DFFE_PP_", "$_SDFFE_PP0P_", "$_DFF_PN0_", "$_DLATCH_P_", "$dff", "$adffe"})
+    CHECK_MESSAGE(is_yosys_sequential(t), t);
+  for (const char* t : {"$_AND_", "$_MUX_", "$_NOT_", "$add", "NAND2"}) CHECK_MESSAGE(!is_yosys_sequential(t), t);
+}
