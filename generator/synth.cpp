@@ -306,7 +306,7 @@ std::pair<std::string, std::string> area_report(const Spec& s, const Liberty& li
   if (!generic) md << "Library area of the periphery: " << fixed(total.area, 2) << " (library units).\n\n";
   md << "Longest topological path: " << depth << " cell levels (" << depth_generic
      << " levels of Yosys generic gates).\n\n";
-  md << "| module | instances | cells each | GE each | GE total | depth |\n| --- | ---: | ---: | ---: | ---: | ---: |\n";
+  md << "| module | instances | cells each | GE each | GE total | depth with submodules |\n| --- | ---: | ---: | ---: | ---: | ---: |\n";
   for (const auto& e : modules)
     md << "| " << e["module"].get<std::string>() << " | " << e["instances"].get<int64_t>() << " | " << e["cells"].get<int64_t>()
        << " | " << ge_text(e["area"].get<double>()) << " | "

@@ -6,7 +6,8 @@
 
 namespace cimgen {
 
-/// Template name ("ctrl.v.tpl") to text, embedded at build time from rtl_templates/.
+/// Template name ("ctrl.v.tpl") to text, embedded at build time from rtl_templates/ (and the
+/// cell libraries of generator/liberty/, by file name).
 const std::map<std::string, std::string>& embedded_templates();
 
 /// Substitution values of one template.

@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Benchmarks (figures, not pass/fail): regression throughput and generation time.
+# Benchmarks (figures, not pass/fail): generation time, regression throughput, and the time
+# `cimgen synth` takes on a large macro (N = 1024, C = 64), with 1 and with 2 parallel Yosys runs.
 set -euo pipefail
 build=${1:-build}
-echo "== generation time, 14 regression specs"
-start=$(date +%s.%N)
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f s\n", b - a }'; }
+echo "== generation time, $(ls tb/specs/*.json | wc -l) regression specs"
+start=$(now)
 for s in tb/specs/*.json; do "$build/cimgen" generate "$s" -o "$build/bench_gen/$(basename "$s" .json)" 2>/dev/null; done
-echo "$(echo "$(date +%s.%N) - $start" | bc) s"
+elapsed "$start"
 echo "== Verilator regression, 1000 vectors per spec, seed 1"
-start=$(date +%s.%N)
+start=$(now)
 "$build/cimgen_regress" --seeds 1 --vectors 1000 | tail -1
-echo "$(echo "$(date +%s.%N) - $start" | bc) s"
+elapsed "$start"
+for j in 1 2; do
+  echo "== cimgen synth specs/mf_n1024_c64.json (N=1024, C=64: 1024 uArrays, 1040 adder trees), -j $j"
+  start=$(now)
+  "$build/cimgen" synth specs/mf_n1024_c64.json -o "$build/bench_synth" -j "$j" -q | grep -E "total periphery|Longest"
+  elapsed "$start"
+done

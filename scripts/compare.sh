@@ -1,85 +1,61 @@
 #!/usr/bin/env bash
-# MF versus multiply-based macro, and adder-tree kinds: sweeps N over 16, 64, 256, 1024 for
-# m = n = 4 and 8 (C = 1, L = min(N, 64), near_memory), synthesizes each with `cimgen synth`,
-# and writes OUT/compare.csv, OUT/compare.md and gnuplot PNGs.
-# Usage: scripts/compare.sh CIMGEN [OUT_DIR]   (make compare)
+# The MF operator against a multiply-based macro built by the same tool, and the adder-tree
+# kinds against each other: `cimgen synth` over N x bits x operator x tree, then
+# OUT/compare.csv, OUT/compare.md and gnuplot PNGs (scripts/compare_report.py).
+#
+#   scripts/compare.sh CIMGEN [OUT_DIR]          (make compare)
+#
+# Sweep: N in 16 64 256 1024, m = n in 4 8, C = 4 channels, L = min(N, 64), near_memory,
+# operators mf and conventional, trees behavioral ripple wallace dadda (64 syntheses, about
+# 5 minutes on 2 cores). Override with COMPARE_N, COMPARE_BITS, COMPARE_TREES, COMPARE_C,
+# COMPARE_JOBS (parallel syntheses, default 2).
 set -euo pipefail
-cimgen=$1
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+  echo "usage: $0 CIMGEN [OUT_DIR]" >&2
+  exit 2
+fi
+cimgen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 out=${2:-build/compare}
+here=$(cd "$(dirname "$0")" && pwd)
+ns=${COMPARE_N:-16 64 256 1024}
+bits_list=${COMPARE_BITS:-4 8}
+trees=${COMPARE_TREES:-behavioral ripple wallace dadda}
+channels=${COMPARE_C:-4}
+jobs=${COMPARE_JOBS:-2}
+
 mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-csv="$out/compare.csv"
-echo "operator,tree,N,bits,L,gate_equivalents,flip_flops,longest_path,cycles_per_vector,converter_bits,tree_full_adders,tree_half_adders,fa_lower_bound,tree_levels" > "$csv.tmp"
-total=$((4 * 2 * 2 * 4))
-k=0
-for bits in 4 8; do
-  for N in 16 64 256 1024; do
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One spec per point of the sweep.
+: > "$work/list"
+for bits in $bits_list; do
+  for N in $ns; do
     L=$(( N < 64 ? N : 64 ))
     for op in mf conventional; do
-      for tree in behavioral ripple wallace dadda; do
-        k=$((k + 1))
+      for tree in $trees; do
         name="cmp_${op:0:4}_${tree}_n${N}_b${bits}"
-        printf '{"name":"%s","operator":"%s","vector_length":%d,"channels":1,"weight_bits":%d,"input_bits":%d,"uarray_columns":%d,"adder_tree":{"kind":"%s"}}\n' \
-          "$name" "$op" "$N" "$bits" "$bits" "$L" "$tree" > "$tmp/$name.json"
-        echo "compare: [$k/$total] $name" >&2
-        "$cimgen" synth "$tmp/$name.json" -o "$tmp/$name" > /dev/null 2>&1
-        python3 - "$tmp/$name" "$op" "$tree" "$N" "$bits" "$L" >> "$csv.tmp" <<'PY'
-import json, math, sys
-d, op, tree, N, bits, L = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
-a = json.load(open(f"{d}/synth/area.json"))
-m = json.load(open(f"{d}/manifest.json"))
-t = m["adder_tree"]
-conv_bits = math.ceil(math.log2(L + 1))          # count of one bit-plane step (MF)
-if op == "conventional":
-    conv_bits = bits + conv_bits                  # a DAC-driven multi-bit macro digitizes n + clog2(L+1) bits
-lb = L - math.ceil(math.log2(L + 1))
-p = a["periphery"]
-print(f"{op},{tree},{N},{bits},{L},{p['gate_equivalents']:.0f},{p['flip_flops']},{p['longest_path_levels']},"
-      f"{m['initiation_interval']},{conv_bits},{t['full_adders']},{t['half_adders']},{lb},{t['levels']}")
-PY
+        printf '{"name":"%s","operator":"%s","datapath":"near_memory","vector_length":%d,"channels":%d,"weight_bits":%d,"input_bits":%d,"uarray_columns":%d,"adder_tree":{"kind":"%s","pipeline_stages":0}}\n' \
+          "$name" "$op" "$N" "$channels" "$bits" "$bits" "$L" "$tree" > "$work/$name.json"
+        echo "$name" >> "$work/list"
       done
     done
   done
 done
-mv "$csv.tmp" "$csv"
-python3 - "$csv" "$out/compare.md" <<'PY'
-import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1])))
-md = ["| m=n | N | tree | MF GE | conv GE | MF/conv | MF cycles | conv cycles | MF depth | conv depth | tree FA (bound) |",
-      "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-key = lambda r: (int(r["bits"]), int(r["N"]), r["tree"])
-mf = {key(r): r for r in rows if r["operator"] == "mf"}
-cv = {key(r): r for r in rows if r["operator"] == "conventional"}
-for k in sorted(mf):
-    a, b = mf[k], cv[k]
-    fa = f"{a['tree_full_adders']} ({a['fa_lower_bound']})" if a["tree"] != "behavioral" else "-"
-    md.append(f"| {k[0]} | {k[1]} | {k[2]} | {a['gate_equivalents']} | {b['gate_equivalents']} | "
-              f"{int(a['gate_equivalents'])/int(b['gate_equivalents']):.2f} | {a['cycles_per_vector']} | {b['cycles_per_vector']} | "
-              f"{a['longest_path']} | {b['longest_path']} | {fa} |")
-md.append("")
-md.append("Converter resolution per count: MF clog2(L+1) bits; a DAC-driven multi-bit macro n + clog2(L+1).")
-open(sys.argv[2], "w").write("\n".join(md) + "\n")
-PY
-if command -v gnuplot > /dev/null; then
-  for bits in 4 8; do
-    for metric in 6:gate_equivalents 9:cycles_per_vector; do
-      col=${metric%%:*} label=${metric#*:}
-      grep -E "^mf,dadda,[0-9]+,$bits," "$csv" | cut -d, -f3,$col > "$tmp/mf.dat"
-      grep -E "^conventional,dadda,[0-9]+,$bits," "$csv" | cut -d, -f3,$col > "$tmp/cv.dat"
-      gnuplot <<GP
-set terminal pngcairo size 800,500
-set output "$out/${label}_b${bits}.png"
-set datafile separator ","
-set logscale xy
-set xlabel "vector length N"
-set ylabel "$label"
-set title "MF vs multiply-based, m = n = $bits, dadda trees, C = 1"
-set key left top
-plot "$tmp/mf.dat" using 1:2 with linespoints title "MF", "$tmp/cv.dat" using 1:2 with linespoints title "conventional"
-GP
-    done
-  done
-fi
-echo "compare: wrote $csv, $out/compare.md and PNG plots" >&2
+total=$(wc -l < "$work/list")
+echo "compare: $total syntheses, $jobs at a time (C = $channels, N in $ns, m = n in $bits_list)" >&2
+
+# Synthesize in parallel; each run prints one progress line when it ends.
+export cimgen work total
+start=$(date +%s)
+nl -ba "$work/list" | xargs -P "$jobs" -L 1 bash -c '
+  k=$0 name=$1 t0=$(date +%s)
+  if "$cimgen" synth "$work/$name.json" -o "$work/$name" -j 1 -q > /dev/null 2> "$work/$name.err"; then
+    echo "compare: [$k/$total] $name $(( $(date +%s) - t0 )) s" >&2
+  else
+    echo "compare: [$k/$total] $name FAILED" >&2; cat "$work/$name.err" >&2; exit 255
+  fi'
+echo "compare: syntheses done in $(( $(date +%s) - start )) s" >&2
+
+python3 "$here/compare_report.py" "$work" "$work/list" "$out"
 cat "$out/compare.md"
