@@ -54,12 +54,18 @@ def row(work, name):
     }
 
 
-def markdown(rows):
+def axes(rows):
+    """Rows by (operator, tree, N, bits); the bit widths, Ns and tree kinds swept; the tree kind
+    of the MF-versus-multiplier comparison (dadda if swept)."""
     by = {(r["operator"], r["tree"], r["N"], r["bits"]): r for r in rows}
     bits_list = sorted({r["bits"] for r in rows})
     ns = sorted({r["N"] for r in rows})
     trees = [t for t in ["behavioral", "ripple", "wallace", "dadda"] if any(r["tree"] == t for r in rows)]
-    ref = "dadda" if "dadda" in trees else trees[-1]
+    return by, bits_list, ns, trees, ("dadda" if "dadda" in trees else trees[-1])
+
+
+def markdown(rows):
+    by, bits_list, ns, trees, ref = axes(rows)
     C = rows[0]["C"]
     md = []
     md.append(f"### MF versus multiply-based macro ({ref} trees, C = {C}, L = min(N, 64), near_memory)")
@@ -106,11 +112,7 @@ def plots(rows, out):
     if not shutil.which("gnuplot"):
         print("compare: gnuplot not found, no PNGs", file=sys.stderr)
         return []
-    by = {(r["operator"], r["tree"], r["N"], r["bits"]): r for r in rows}
-    bits_list = sorted({r["bits"] for r in rows})
-    ns = sorted({r["N"] for r in rows})
-    trees = [t for t in ["behavioral", "ripple", "wallace", "dadda"] if any(r["tree"] == t for r in rows)]
-    ref = "dadda" if "dadda" in trees else trees[-1]
+    by, bits_list, ns, trees, ref = axes(rows)
     made = []
 
     def dat(path, lines):
