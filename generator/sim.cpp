@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "generate.hpp"
+#include "shell.hpp"
 
 #ifndef CIMGEN_SOURCE_DIR
 #error "CIMGEN_SOURCE_DIR must name the source tree (tb/ and golden/ are compiled per spec)"
@@ -17,12 +18,6 @@ namespace cimgen {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
 
 /// Testbench sources compiled with each model (and hashed into the cache key).
 const char* const kSources[] = {"tb/sim_main.cpp",     "tb/harness.cpp",      "tb/harness.hpp",
@@ -59,15 +54,15 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   if (!fs::exists(bin)) {
     write_tree((dir / "gen").string(), files);
     const fs::path rtl = dir / "gen" / "rtl";
-    std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + quote((dir / "obj").string()) +
-                      " --top-module " + s.name + "_top -y " + quote(rtl.string()) + " -y " + quote((dir / "gen" / "sim").string()) + " " +
-                      quote((rtl / (s.name + "_top.v")).string()) +
-                      " -CFLAGS -std=c++17 -CFLAGS " + quote("-I" + (src / "tb").string()) + " -CFLAGS " +
-                      quote("-I" + (src / "golden").string()) + " -CFLAGS " + quote("-I" + (src / "generator").string()) +
+    std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + shell_quote((dir / "obj").string()) +
+                      " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " + shell_quote((dir / "gen" / "sim").string()) + " " +
+                      shell_quote((rtl / (s.name + "_top.v")).string()) +
+                      " -CFLAGS -std=c++17 -CFLAGS " + shell_quote("-I" + (src / "tb").string()) + " -CFLAGS " +
+                      shell_quote("-I" + (src / "golden").string()) + " -CFLAGS " + shell_quote("-I" + (src / "generator").string()) +
                       " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
     for (const char* f : kSources)
-      if (std::string(f).find(".cpp") != std::string::npos) cmd += " " + quote((src / f).string());
-    cmd += " > " + quote((dir / "verilate.log").string()) + " 2>&1";
+      if (std::string(f).find(".cpp") != std::string::npos) cmd += " " + shell_quote((src / f).string());
+    cmd += " > " + shell_quote((dir / "verilate.log").string()) + " 2>&1";
     if (shell(cmd) != 0) {
       std::cerr << "cimgen sim: verilator failed, see " << (dir / "verilate.log").string() << "\n";
       return 3;
@@ -81,19 +76,19 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
               << ", noise seed " << opt.noise_seed << " (errors against the bit-exact golden model)" << std::endl;
     int worst = 0;
     for (double sigma : opt.noise_sigmas) {
-      const std::string run = quote(bin.string()) + " " + quote(spec_path) + " --seed " + std::to_string(opt.seed) +
+      const std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
                               " --vectors " + std::to_string(opt.vectors) + " --noise-sigma " + std::to_string(sigma) +
                               " --noise-seed " + std::to_string(opt.noise_seed) + " --wave-dir " +
-                              quote(fs::current_path().string()) + " | grep '^NOISE'";
+                              shell_quote(fs::current_path().string()) + " | grep '^NOISE'";
       worst = std::max(worst, std::system(run.c_str()) == 0 ? 0 : 1);
     }
     return worst;
   }
-  std::string run = quote(bin.string()) + " " + quote(spec_path) + " --seed " + std::to_string(opt.seed) +
+  std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
                     " --vectors " + std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign +
-                    " --wave-dir " + quote(fs::current_path().string());
-  if (!opt.weights.empty()) run += " --weights " + quote(opt.weights) + " --inputs " + quote(opt.inputs);
-  if (!opt.out.empty()) run += " --out " + quote(opt.out);
+                    " --wave-dir " + shell_quote(fs::current_path().string());
+  if (!opt.weights.empty()) run += " --weights " + shell_quote(opt.weights) + " --inputs " + shell_quote(opt.inputs);
+  if (!opt.out.empty()) run += " --out " + shell_quote(opt.out);
   return shell(run);
 }
 

@@ -20,6 +20,7 @@
 
 #include "blocks/adder_tree.hpp"
 #include "generate.hpp"
+#include "shell.hpp"
 #include "vecfile.hpp"
 #include "yosys_script.hpp"
 
@@ -97,12 +98,6 @@ std::string block_of(const std::string& module, const std::string& name) {
   return "other";
 }
 
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
 /// Last `n` lines of a file, for error messages.
 std::string tail(const fs::path& p, int n) {
   std::ifstream in(p);
@@ -125,7 +120,7 @@ struct Job {
 };
 
 int run_yosys(const fs::path& synth_dir, const Job& j) {
-  const std::string cmd = "cd " + quote(synth_dir.string()) + " && yosys -q -l " + quote(j.log) + " -s " + quote(j.script) +
+  const std::string cmd = "cd " + shell_quote(synth_dir.string()) + " && yosys -q -l " + shell_quote(j.log) + " -s " + shell_quote(j.script) +
                           " > /dev/null 2>&1";
   return std::system(cmd.c_str());
 }
