@@ -101,7 +101,6 @@ void Netlist::add_json(const std::string& text, const std::string& source) {
           cell.pins.push_back({p.key(), dirs.contains(p.key()) ? dirs[p.key()].get<std::string>() : "", to_bits(p.value())});
         m.cells.push_back(std::move(cell));
       }
-    if (!m.blackbox && m.cells.empty() && jm.contains("attributes") && jm["attributes"].contains("whitebox")) m.blackbox = true;
     const auto old = modules_.find(m.name);
     if (old != modules_.end() && !old->second.blackbox && m.blackbox) continue;  // keep the contents
     modules_[m.name] = std::move(m);

@@ -7,7 +7,6 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -21,7 +20,6 @@
 #include "blocks/adder_tree.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
-#include "vecfile.hpp"
 #include "yosys_script.hpp"
 
 namespace cimgen {
@@ -139,10 +137,8 @@ std::string merge_json(const fs::path& dir, const std::vector<std::string>& file
     for (auto it = j["modules"].begin(); it != j["modules"].end(); ++it) {
       if (lib.cells.count(it.key())) continue;
       const bool bb = it.value().contains("attributes") && it.value()["attributes"].contains("blackbox");
-      if (!out["modules"].contains(it.key()) || !bb) {
-        if (out["modules"].contains(it.key()) && bb) continue;
-        out["modules"][it.key()] = it.value();
-      }
+      if (bb && out["modules"].contains(it.key())) continue;
+      out["modules"][it.key()] = it.value();
     }
   }
   return out.dump();
@@ -257,11 +253,12 @@ std::pair<std::string, std::string> area_report(const Spec& s, const Liberty& li
   // Adder tree: structure (full/half adders next to the lower bound) and synthesized cost next
   // to a behavioral tree of the same width.
   ordered_json tree;
+  double tree_area = 0, ref_area = 0;  // one tree, and the behavioral reference
   if (s.datapath == Datapath::NearMemory) {
     TreeStats st;
     adder_tree_module(s.name, s.tree, s.L, s.COUNT_W, s.pipeline_stages, &st);
     const std::string tm = s.name + "_adder_tree";
-    const Priced p = price(r.mapped, tm, lib);
+    tree_area = price(r.mapped, tm, lib).area;
     tree["kind"] = to_string(s.tree);
     tree["inputs"] = s.L;
     tree["instances"] = counts.count(tm) ? counts.at(tm) : 0;
@@ -270,11 +267,11 @@ std::pair<std::string, std::string> area_report(const Spec& s, const Liberty& li
     tree["full_adder_lower_bound"] = s.L - clog2(uint64_t(s.L) + 1);
     tree["adder_levels"] = st.levels;
     tree["pipeline_registers"] = st.registers;
-    tree["gate_equivalents"] = ge(p.area);
+    tree["gate_equivalents"] = ge(tree_area);
     tree["depth_levels"] = r.mapped.longest_path(tm, sequential);
     if (!r.ref_top.empty()) {
-      const Priced q = price(r.ref_tree, r.ref_top, lib);
-      tree["behavioral"] = {{"gate_equivalents", ge(q.area)}, {"depth_levels", r.ref_tree.longest_path(r.ref_top, sequential)}};
+      ref_area = price(r.ref_tree, r.ref_top, lib).area;
+      tree["behavioral"] = {{"gate_equivalents", ge(ref_area)}, {"depth_levels", r.ref_tree.longest_path(r.ref_top, sequential)}};
     } else {
       tree["behavioral"] = {{"gate_equivalents", tree["gate_equivalents"]}, {"depth_levels", tree["depth_levels"]}};
     }
@@ -314,10 +311,10 @@ std::pair<std::string, std::string> area_report(const Spec& s, const Liberty& li
     md << "\nAdder tree (" << tree["kind"].get<std::string>() << ", " << s.L << " inputs, " << tree["instances"].get<int64_t>()
        << " instances): " << tree["full_adders"].get<int>() << " full adders (lower bound "
        << tree["full_adder_lower_bound"].get<int>() << "), " << tree["half_adders"].get<int>() << " half adders, "
-       << tree["adder_levels"].get<int>() << " adder levels; " << ge_text(price(r.mapped, s.name + "_adder_tree", lib).area)
+       << tree["adder_levels"].get<int>() << " adder levels; " << ge_text(tree_area)
        << " GE and " << tree["depth_levels"].get<int>() << " cell levels each";
     if (!r.ref_top.empty())
-      md << " (behavioral tree of the same width: " << ge_text(price(r.ref_tree, r.ref_top, lib).area) << " GE, "
+      md << " (behavioral tree of the same width: " << ge_text(ref_area) << " GE, "
          << tree["behavioral"]["depth_levels"].get<int>() << " cell levels)";
     md << ".\n";
   }
@@ -373,6 +370,8 @@ int run_synth(const std::string& spec_path, const SynthOptions& opt) {
   };
 
   // 1. Elaborate once: parameterized modules get their final names; list the distinct modules.
+  // The read and hierarchy commands are taken from the whole-design script, so both flows read
+  // the RTL the same way.
   const std::string whole = files.at("synth/" + s.name + ".ys");
   std::string elab;
   {
