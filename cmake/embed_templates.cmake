@@ -1,13 +1,9 @@
-# Writes OUT: a C++ source that maps each template file name (and each file of EXTRA_DIR
-# matching *.lib) to its text.
-# Usage: cmake -DOUT=file.cpp -DSRC_DIR=dir [-DEXTRA_DIR=dir] -P embed_templates.cmake
-file(GLOB tpls "${SRC_DIR}/*.tpl")
-if(EXTRA_DIR)
-  file(GLOB extra "${EXTRA_DIR}/*.lib")
-  list(APPEND tpls ${extra})
-endif()
+# Writes OUT: a C++ source whose function FUNC (declared in HEADER) maps each file name of
+# SRC_DIR matching GLOB to its text.
+# Usage: cmake -DOUT=file.cpp -DSRC_DIR=dir -DGLOB=*.tpl -DFUNC=embedded_templates -DHEADER=template.hpp -P embed_templates.cmake
+file(GLOB tpls "${SRC_DIR}/${GLOB}")
 list(SORT tpls)
-set(body "// Generated from rtl_templates/ and generator/liberty/ by cmake/embed_templates.cmake. Do not edit.\n#include \"template.hpp\"\nnamespace cimgen {\nconst std::map<std::string, std::string>& embedded_templates() {\n  static const std::map<std::string, std::string> t = {\n")
+set(body "// Generated from ${GLOB} files by cmake/embed_templates.cmake. Do not edit.\n#include \"${HEADER}\"\nnamespace cimgen {\nconst std::map<std::string, std::string>& ${FUNC}() {\n  static const std::map<std::string, std::string> t = {\n")
 foreach(path ${tpls})
   get_filename_component(f "${path}" NAME)
   file(READ "${path}" text)

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "banner.hpp"
+#include "files.hpp"
 #include "spec.hpp"
 
 namespace cimgen {
-
-inline constexpr const char* kVersion = "0.1.0";
 
 /// One top-level port of DESIGN.md section 5 (the single table every emitter reads).
 struct Port {
@@ -21,21 +21,11 @@ struct Port {
 /// The top-level ports of `s`, in contract order.
 std::vector<Port> top_ports(const Spec& s);
 
-/// Relative path -> file text of everything `cimgen generate` writes (deterministic).
-using FileSet = std::map<std::string, std::string>;
+/// Everything `cimgen generate` writes except the synthesis scripts: rtl/, sim/ and
+/// manifest.json, whose "modules" list names each module's role (deterministic).
 FileSet generate(const Spec& s);
 
-/// Write `files` below `dir` atomically: a temporary sibling directory renamed into place.
-/// An existing `dir` is replaced only when it holds a previous cimgen output (manifest.json).
-void write_tree(const std::string& dir, const FileSet& files);
-
-/// Throws InputError if `dir` exists and is not a previous cimgen output (nor empty).
-void check_output_dir(const std::string& dir);
-/// A fresh temporary sibling of `dir` (path only; an old one of this process is removed).
-std::string staging_dir(const std::string& dir);
-/// Write `files` below `dir`.
-void write_files(const std::string& dir, const FileSet& files);
-/// Rename the finished `staged` directory to `dir`, replacing a previous cimgen output.
-void commit_dir(const std::string& staged, const std::string& dir);
+/// Set the manifest's "files" list to every path of `files` (after a later layer added some).
+void list_files_in_manifest(FileSet& files);
 
 } // namespace cimgen

@@ -6,6 +6,7 @@
 #include "golden.hpp"
 #include "sim.hpp"
 #include "synth.hpp"
+#include "yosys_script.hpp"
 #include "stimulus.hpp"
 #include "vecfile.hpp"
 
@@ -52,7 +53,9 @@ int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const st
 
 int cmd_generate(const std::string& spec_path, const std::string& out) {
   const Spec s = Spec::from_file(spec_path);
-  const FileSet files = generate(s);
+  FileSet files = generate(s);
+  add_design_script(s, files);
+  list_files_in_manifest(files);
   write_tree(out, files);
   std::cerr << "cimgen: wrote " << files.size() << " files for '" << s.name << "' to " << out << "\n";
   return 0;

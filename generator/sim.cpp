@@ -22,8 +22,10 @@ namespace {
 /// Testbench sources compiled with each model (and hashed into the cache key).
 const char* const kSources[] = {"tb/sim_main.cpp",     "tb/harness.cpp",      "tb/harness.hpp",
                                 "tb/harness_run.hpp",  "golden/golden.cpp",   "golden/golden.hpp",
-                                "golden/vecfile.cpp",  "golden/stimulus.cpp", "generator/spec.cpp",
-                                "generator/spec.hpp"};
+                                "golden/vecfile.cpp",  "golden/stimulus.cpp", "core/spec.cpp",
+                                "core/spec.hpp",       "core/arith.cpp",      "core/arith.hpp",
+                                "core/enums.hpp",      "core/errors.hpp",     "golden/vecfile.hpp",
+                                "golden/stimulus.hpp"};
 
 int shell(const std::string& cmd) {
   std::cerr << "cimgen sim: " << cmd << "\n";
@@ -58,7 +60,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                       " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " + shell_quote((dir / "gen" / "sim").string()) + " " +
                       shell_quote((rtl / (s.name + "_top.v")).string()) +
                       " -CFLAGS -std=c++17 -CFLAGS " + shell_quote("-I" + (src / "tb").string()) + " -CFLAGS " +
-                      shell_quote("-I" + (src / "golden").string()) + " -CFLAGS " + shell_quote("-I" + (src / "generator").string()) +
+                      shell_quote("-I" + (src / "golden").string()) + " -CFLAGS " + shell_quote("-I" + (src / "core").string()) +
                       " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
     for (const char* f : kSources)
       if (std::string(f).find(".cpp") != std::string::npos) cmd += " " + shell_quote((src / f).string());

@@ -296,7 +296,7 @@ private:
       error(res, "PROBE: sample/conv_last/phase_a_reg not visible in the model");
       return;
     }
-    const int64_t per_uarray = s_.adc_per_row ? s_.m : 1;  // converters per uArray
+    const int64_t per_uarray = s_.adc_per_row() ? s_.m : 1;  // converters per uArray
     // Phase A: each conversion end completes per_uarray weight-row conversions; phase B: the
     // sign-row conversion of the channel and the (shared) dummy-row conversion.
     const int64_t conversions = res.conv_a * per_uarray + 2 * res.conv_b;

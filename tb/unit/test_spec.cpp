@@ -85,7 +85,7 @@ TEST_CASE("bad specs name the JSON path and the allowed range") {
   CHECK(error_of("{" + base + R"(,"adc":{"bits":3}})") == "/adc: only allowed when /datapath is \"in_memory\"");
   CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adder_tree":{"kind":"ripple"}})") == "/adder_tree: only allowed when /datapath is \"near_memory\"");
   CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"bits":0}})") == "/adc/bits: must be in 1..12, got 0");
-  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"converters":2}})") == "/adc/converters: must be \"per_row\" | 1, got 2");
+  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"converters":2}})") == "/adc/converters: must be one of \"per_row\" | 1, got 2");
   CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"gain":2}})").find("/adc/gain: unknown key") == 0);
   CHECK(error_of("{" + base + R"(,"adder_tree":{"kind":"kogge"}})").find("/adder_tree/kind: must be one of") == 0);
   CHECK(error_of("{" + base + R"(,"adder_tree":{"pipeline_stages":9}})") == "/adder_tree/pipeline_stages: must be in 0..8, got 9");
@@ -124,9 +124,11 @@ TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
     CHECK_NOTHROW(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/specs/" + f));
 }
 
-TEST_CASE("a lossy ADC whose outputs would not fit the contract's Y_W is refused") {
-  // N = L = 64, b = 1: c_max = 1, y_max = 2*1*1*(16+16-2) = 60, Y_W = 7 (-64..63), but
-  // all-negative full-scale operands give y = -(64*15) - 1*1*15 = -975.
-  CHECK(error_of(R"({"datapath":"in_memory","vector_length":64,"channels":1,"weight_bits":4,"input_bits":4,"adc":{"bits":1}})")
-            .find("/adc: this lossy ADC lets y reach -975") == 0);
+TEST_CASE("a lossy ADC sizes Y_W for the negative extreme -Sw - Sx (DESIGN.md section 5)") {
+  // N = L = 64, b = 1: c_max = 1; positive extreme 2*1*1*(16+16-2) = 60, but all-negative
+  // full-scale operands give y = -(64*15) - 1*1*15 = -975, so Ymax = 975 and Y_W = 10 + 1.
+  const Spec s = Spec::from_json_text(
+      R"({"datapath":"in_memory","vector_length":64,"channels":1,"weight_bits":4,"input_bits":4,"adc":{"bits":1}})");
+  CHECK(s.y_max == 975);
+  CHECK(s.Y_W == 11);
 }

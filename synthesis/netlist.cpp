@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "spec.hpp"
+#include "errors.hpp"
 
 namespace cimgen {
 

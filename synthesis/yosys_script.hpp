@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "files.hpp"
+#include "spec.hpp"
+
 namespace cimgen {
 
 /// Name of the cell library next to the scripts in synth/ (the generic one, or a --liberty copy).
@@ -20,5 +23,9 @@ std::string read_rtl_commands(const std::vector<std::string>& rtl_modules, const
 /// for the generic-gate statistics and netlist written before mapping (<prefix>.cmos.json,
 /// <prefix>.generic.json); `mapped_out` likewise for the mapped netlist (<prefix>.json).
 std::string synth_map_commands(const std::string& top, const std::string& generic_out, const std::string& mapped_out);
+
+/// Add the whole-design script synth/<name>.ys and the generic cell library to a generated
+/// macro (module roles from its manifest.json), for hand runs of Yosys.
+void add_design_script(const Spec& s, FileSet& files);
 
 } // namespace cimgen

@@ -6,8 +6,8 @@
 #include <memory>
 #include <set>
 
-#include "spec.hpp"
-#include "template.hpp"
+#include "errors.hpp"
+#include "liberty_embedded.hpp"
 
 namespace cimgen {
 
@@ -353,7 +353,7 @@ std::string Liberty::nand2() const {
 
 const std::string& generic_liberty_text() {
   static const std::string text = [] {
-    const auto& files = embedded_templates();
+    const auto& files = embedded_liberty();
     const auto it = files.find("cimgen_generic.lib");
     if (it == files.end()) throw std::logic_error("cimgen_generic.lib is not compiled in");
     return it->second;

@@ -227,7 +227,7 @@ std::pair<std::string, std::string> area_report(const Spec& s, const Liberty& li
   int64_t ref_cells = 0;
   if (s.datapath == Datapath::InMemory) {
     const int64_t per_conv = ((int64_t{1} << s.adc_bits) - 1) << s.adc_lsb_shift;
-    ref_cells = per_conv * ((s.adc_per_row ? s.m : 1) * int64_t(s.C) * s.S + s.S);
+    ref_cells = per_conv * ((s.adc_per_row() ? s.m : 1) * int64_t(s.C) * s.S + s.S);
   }
   const double array_um2 = double(array_cells + ref_cells) * s.bitcell_area_um2;
 
@@ -338,6 +338,8 @@ int run_synth(const std::string& spec_path, const SynthOptions& opt) {
   };
 
   FileSet files = generate(s);
+  add_design_script(s, files);
+  list_files_in_manifest(files);
   if (!opt.liberty.empty()) files[std::string("synth/") + kCellLibrary] = slurp(opt.liberty);
   const std::string top = s.name + "_top";
   const bool ref_tree = s.datapath == Datapath::NearMemory && s.tree != TreeKind::Behavioral;

@@ -2,32 +2,13 @@
 #pragma once
 
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 
+#include "arith.hpp"
+#include "enums.hpp"
+#include "errors.hpp"
+
 namespace cimgen {
-
-/// Error in user input (spec, vector file, command line): printed as one line, exit status 2.
-class InputError : public std::runtime_error {
-public:
-  using std::runtime_error::runtime_error;
-};
-
-/// FNV-1a 64-bit hash of `s` as 16 hex digits.
-std::string fnv1a64(const std::string& s);
-
-/// ceil(log2(x)) for x >= 1; clog2(1) == 0.
-int clog2(uint64_t x);
-
-enum class Operator { Mf, Conventional };
-enum class Datapath { NearMemory, InMemory };
-enum class TreeKind { Behavioral, Ripple, Wallace, Dadda };
-enum class Rounding { Floor, Nearest };
-
-const char* to_string(Operator op);
-const char* to_string(Datapath dp);
-const char* to_string(TreeKind kind);
-const char* to_string(Rounding r);
 
 /// Bounds checked by Spec::from_json. 64-bit arithmetic is exact for every legal spec:
 /// |y| <= N*(2^m-1)*(2^n-1) < 2^16 * 2^32 for the conventional operator and
@@ -57,7 +38,7 @@ struct Spec {
   int adc_bits = 0;                         ///< adc.bits (in_memory)
   int adc_lsb_shift = 0;                    ///< adc.lsb_shift (in_memory)
   Rounding adc_rounding = Rounding::Floor;  ///< adc.rounding (in_memory)
-  bool adc_per_row = true;                  ///< adc.converters: "per_row" (true) or 1 (false)
+  Converters adc_converters = Converters::PerRow; ///< adc.converters: "per_row" | 1
   double bitcell_area_um2 = 1.0;            ///< tech.bitcell_area_um2
 
   // ---- derived (computed once by derive()) ----
@@ -77,6 +58,24 @@ struct Spec {
   int conversions = 0;       ///< in_memory: conversions per channel per vector (dummy counted once)
   int latency = 0;           ///< cycles from x beat to y_valid (y_ready high)
   int initiation_interval = 0; ///< cycles between accepted x beats at full rate
+  // organisation shared by the blocks (DESIGN.md section 4)
+  int CNT_W = 0;       ///< controller step counter width
+  int X_W = 0;         ///< x_data width, N*(n+1)
+  int PW = 0;          ///< padded column count S*L
+  int ROW_W = 0;       ///< row address width, clog2(m+1)
+  int PL_W = 0;        ///< input-plane index width, clog2(n+1) (indexes {sign, mag})
+  int COL_W = 0;       ///< column index width inside a uArray, max(1, clog2(L))
+  int SUM_IW = 0;      ///< width of a step's count over all segments (<= N, or S*c_max)
+  int B_W = 0;         ///< width of the B and Sx accumulators
+  int A_W = 0;         ///< width of the A accumulator (SW_W for near_memory)
+  int64_t r_bias = 0;  ///< in_memory: rounding offset r of the ADC (DESIGN.md section 3)
+  int CHAT_W = 0;      ///< in_memory: width of a converted count c_hat, b + lsb_shift
+  int BIT_W = 0;       ///< in_memory: SAR bit index width, max(1, clog2(b))
+  int nconv = 0;       ///< in_memory: converters per uArray (m per_row, else 1)
+  int converters_total = 0;  ///< in_memory: all converters incl. one dummy per segment
+  int tree_instances = 0;    ///< near_memory: adder trees in the macro
+  int64_t array_cells = 0;   ///< bit cells: (m+1)*N*C + N (DESIGN.md section 8)
+  int64_t reference_cells = 0; ///< in_memory: SAR reference cells, ((2^b-1) << lsb_shift) per converter
   std::string canonical;     ///< canonical JSON text of the spec (defaults filled)
   std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`
 
@@ -85,6 +84,7 @@ struct Spec {
   /// Read a spec file; the error message names the file.
   static Spec from_file(const std::string& path);
 
+  bool adc_per_row() const { return adc_converters == Converters::PerRow; }
   /// Largest weight / input magnitude.
   int64_t w_max() const { return (int64_t{1} << m) - 1; }
   int64_t x_max() const { return (int64_t{1} << n) - 1; }
@@ -95,6 +95,10 @@ struct Spec {
 
 private:
   void derive();
+  void derive_bounds();
+  void derive_timing();
+  void derive_organisation();
+  void derive_canonical();
 };
 
 } // namespace cimgen

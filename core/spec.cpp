@@ -1,6 +1,8 @@
 // cimgen — Spec::from_json: the only code that reads a spec's JSON.
 #include "spec.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -9,25 +11,6 @@
 namespace cimgen {
 
 using nlohmann::json;
-
-int clog2(uint64_t x) {
-  int r = 0;
-  while ((uint64_t{1} << r) < x) ++r;
-  return r;
-}
-
-const char* to_string(Operator op) { return op == Operator::Mf ? "mf" : "conventional"; }
-const char* to_string(Datapath dp) { return dp == Datapath::NearMemory ? "near_memory" : "in_memory"; }
-const char* to_string(Rounding r) { return r == Rounding::Floor ? "floor" : "nearest"; }
-const char* to_string(TreeKind kind) {
-  switch (kind) {
-  case TreeKind::Behavioral: return "behavioral";
-  case TreeKind::Ripple: return "ripple";
-  case TreeKind::Wallace: return "wallace";
-  case TreeKind::Dadda: return "dadda";
-  }
-  return "?";
-}
 
 // Worst case |y| for the largest legal spec fits in int64 with room to spare.
 static_assert(int64_t{Limits::kMaxVectorLength} * ((int64_t{1} << Limits::kMaxBits) - 1) *
@@ -61,15 +44,23 @@ public:
     if (x < lo || x > hi) fail(at(key), "must be in " + range(lo, hi), v);
     return static_cast<int>(x);
   }
-  std::string choice(const char* key, std::initializer_list<const char*> allowed, const char* dflt) {
+  /// An enum field read through its table; integer spellings ("1") accept the JSON integer.
+  template <class E>
+  E choice(const char* key, E dflt) {
     if (!obj_.contains(key)) return dflt;
     const json& v = obj_[key];
     std::string list;
-    for (const char* a : allowed) list += std::string(list.empty() ? "" : " | ") + "\"" + a + "\"";
-    if (!v.is_string()) fail(at(key), "must be one of " + list, v);
-    for (const char* a : allowed)
-      if (v.get<std::string>() == a) return a;
-    fail(at(key), "must be one of " + list, v);
+    for (const auto& e : EnumTable<E>::entries) {
+      const bool integer = std::isdigit(static_cast<unsigned char>(e.name[0]));
+      list += std::string(list.empty() ? "" : " | ") + (integer ? e.name : "\"" + std::string(e.name) + "\"");
+    }
+    std::string spelled;
+    if (v.is_string()) spelled = v.get<std::string>();
+    else if (v.is_number_integer()) spelled = std::to_string(v.get<int64_t>());
+    const auto value = enum_from_string<E>(spelled);
+    const bool integer_form = !spelled.empty() && std::isdigit(static_cast<unsigned char>(spelled[0]));
+    if (!value || integer_form != v.is_number_integer()) fail(at(key), "must be one of " + list, v);
+    return *value;
   }
   const json& raw(const char* key) const { return obj_[key]; }
   /// Reject any key not in `known`.
@@ -91,103 +82,104 @@ private:
   std::string path_;
 };
 
-} // namespace
-
-std::string fnv1a64(const std::string& s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
-Spec Spec::from_json_text(const std::string& text) {
-  json root;
+json parse_json(const std::string& text) {
   try {
-    root = json::parse(text);
+    return json::parse(text);
   } catch (const json::parse_error& e) {
     std::string msg = e.what();
     const auto pos = msg.find("parse error");
     throw InputError("/: malformed JSON: " + (pos == std::string::npos ? msg : msg.substr(pos)));
   }
-  Spec s;
-  Reader top(root, "");
-  top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
-            "uarray_columns", "adder_tree", "adc", "tech"});
-  s.op = top.choice("operator", {"mf", "conventional"}, "mf") == "mf" ? Operator::Mf : Operator::Conventional;
-  s.datapath = top.choice("datapath", {"near_memory", "in_memory"}, "near_memory") == "near_memory"
-                   ? Datapath::NearMemory
-                   : Datapath::InMemory;
-  s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
-  s.C = top.integer("channels", 1, Limits::kMaxChannels, 0, true);
-  s.m = top.integer("weight_bits", 1, Limits::kMaxBits, 0, true);
-  s.n = top.integer("input_bits", 1, Limits::kMaxBits, 0, true);
-  s.L = top.integer("uarray_columns", 1, s.N, std::min(s.N, 64));
-  if (top.has("uarray_columns") && s.L > s.N) fail(top.at("uarray_columns"), "must be <= vector_length", top.raw("uarray_columns"));
+}
 
-  if (s.op == Operator::Conventional && s.datapath != Datapath::NearMemory)
-    throw InputError("/datapath: operator \"conventional\" requires \"near_memory\", got \"in_memory\"");
+void read_adder_tree(Reader& top, Spec& s) {
+  if (!top.has("adder_tree")) return;
+  Reader t(top.raw("adder_tree"), "/adder_tree");
+  t.only({"kind", "pipeline_stages"});
+  s.tree = t.choice("kind", TreeKind::Behavioral);
+  s.pipeline_stages = t.integer("pipeline_stages", 0, Limits::kMaxPipelineStages, 0);
+}
 
-  if (s.datapath == Datapath::NearMemory) {
-    if (top.has("adc")) throw InputError("/adc: only allowed when /datapath is \"in_memory\"");
-    if (top.has("adder_tree")) {
-      Reader t(top.raw("adder_tree"), "/adder_tree");
-      t.only({"kind", "pipeline_stages"});
-      const std::string k = t.choice("kind", {"behavioral", "ripple", "wallace", "dadda"}, "behavioral");
-      s.tree = k == "behavioral" ? TreeKind::Behavioral
-               : k == "ripple"   ? TreeKind::Ripple
-               : k == "wallace"  ? TreeKind::Wallace
-                                 : TreeKind::Dadda;
-      s.pipeline_stages = t.integer("pipeline_stages", 0, Limits::kMaxPipelineStages, 0);
-    }
-  } else {
-    if (top.has("adder_tree")) throw InputError("/adder_tree: only allowed when /datapath is \"near_memory\"");
-    const int lossless_bits = clog2(uint64_t(s.L) + 1);
-    s.adc_bits = lossless_bits;
-    if (top.has("adc")) {
-      Reader a(top.raw("adc"), "/adc");
-      a.only({"bits", "lsb_shift", "rounding", "converters"});
-      s.adc_bits = a.integer("bits", 1, Limits::kMaxAdcBits, lossless_bits);
-      s.adc_lsb_shift = a.integer("lsb_shift", 0, Limits::kMaxLsbShift, 0);
-      s.adc_rounding = a.choice("rounding", {"floor", "nearest"}, "floor") == "floor" ? Rounding::Floor : Rounding::Nearest;
-      if (a.has("converters")) {
-        const json& v = a.raw("converters");
-        if (v == "per_row") s.adc_per_row = true;
-        else if (v.is_number_integer() && v.get<int64_t>() == 1) s.adc_per_row = false;
-        else fail(a.at("converters"), "must be \"per_row\" | 1", v);
-      }
-    }
-    if (s.adc_bits > Limits::kMaxAdcBits)
-      throw InputError("/adc/bits: default clog2(uarray_columns+1) = " + std::to_string(s.adc_bits) +
-                       " exceeds " + std::to_string(Limits::kMaxAdcBits) + "; set /adc/bits in 1..12 or reduce /uarray_columns");
+void read_adc(Reader& top, Spec& s) {
+  const int lossless_bits = clog2(uint64_t(s.L) + 1);
+  s.adc_bits = lossless_bits;
+  if (top.has("adc")) {
+    Reader a(top.raw("adc"), "/adc");
+    a.only({"bits", "lsb_shift", "rounding", "converters"});
+    s.adc_bits = a.integer("bits", 1, Limits::kMaxAdcBits, lossless_bits);
+    s.adc_lsb_shift = a.integer("lsb_shift", 0, Limits::kMaxLsbShift, 0);
+    s.adc_rounding = a.choice("rounding", Rounding::Floor);
+    s.adc_converters = a.choice("converters", Converters::PerRow);
   }
+  if (s.adc_bits > Limits::kMaxAdcBits)
+    throw InputError("/adc/bits: default clog2(uarray_columns+1) = " + std::to_string(s.adc_bits) + " exceeds " +
+                     std::to_string(Limits::kMaxAdcBits) + "; set /adc/bits in 1..12 or reduce /uarray_columns");
+}
 
-  if (top.has("tech")) {
-    Reader t(top.raw("tech"), "/tech");
-    t.only({"bitcell_area_um2"});
-    if (t.has("bitcell_area_um2")) {
-      const json& v = t.raw("bitcell_area_um2");
-      if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > 1e6)
-        fail(t.at("bitcell_area_um2"), "must be a number in (0, 1e6]", v);
-      s.bitcell_area_um2 = v.get<double>();
-    }
+/// The datapath's own sub-object; the other datapaths' objects are refused.
+void read_datapath_fields(Reader& top, Spec& s) {
+  const auto refuse = [&](const char* key, const char* owner) {
+    if (top.has(key))
+      throw InputError(std::string("/") + key + ": only allowed when /datapath is \"" + owner + "\"");
+  };
+  switch (s.datapath) {
+  case Datapath::NearMemory:
+    refuse("adc", "in_memory");
+    read_adder_tree(top, s);
+    return;
+  case Datapath::InMemory:
+    refuse("adder_tree", "near_memory");
+    if (s.op == Operator::Conventional)
+      throw InputError("/datapath: operator \"conventional\" requires \"near_memory\", got \"in_memory\"");
+    read_adc(top, s);
+    return;
   }
+}
 
+void read_tech(Reader& top, Spec& s) {
+  if (!top.has("tech")) return;
+  Reader t(top.raw("tech"), "/tech");
+  t.only({"bitcell_area_um2"});
+  if (t.has("bitcell_area_um2")) {
+    const json& v = t.raw("bitcell_area_um2");
+    if (!v.is_number() || v.get<double>() <= 0 || v.get<double>() > 1e6)
+      fail(t.at("bitcell_area_um2"), "must be a number in (0, 1e6]", v);
+    s.bitcell_area_um2 = v.get<double>();
+  }
+}
+
+std::string read_name(Reader& top, const Spec& s) {
   if (top.has("name")) {
     const json& v = top.raw("name");
     static const std::regex re("[a-z][a-z0-9_]{0,47}");
     if (!v.is_string() || !std::regex_match(v.get<std::string>(), re))
       fail("/name", "must match [a-z][a-z0-9_]* (at most 48 characters)", v);
-    s.name = v.get<std::string>();
-  } else {
-    std::ostringstream os;
-    os << (s.op == Operator::Mf ? "mf" : "conv") << (s.datapath == Datapath::NearMemory ? "_nm" : "_im") << "_n"
-       << s.N << "_c" << s.C << "_w" << s.m << "_x" << s.n << "_l" << s.L;
-    s.name = os.str();
+    return v.get<std::string>();
   }
+  std::ostringstream os;
+  os << (s.op == Operator::Mf ? "mf" : "conv") << (s.datapath == Datapath::NearMemory ? "_nm" : "_im") << "_n" << s.N
+     << "_c" << s.C << "_w" << s.m << "_x" << s.n << "_l" << s.L;
+  return os.str();
+}
+
+} // namespace
+
+Spec Spec::from_json_text(const std::string& text) {
+  const json root = parse_json(text);
+  Spec s;
+  Reader top(root, "");
+  top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
+            "uarray_columns", "adder_tree", "adc", "tech"});
+  s.op = top.choice("operator", Operator::Mf);
+  s.datapath = top.choice("datapath", Datapath::NearMemory);
+  s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
+  s.C = top.integer("channels", 1, Limits::kMaxChannels, 0, true);
+  s.m = top.integer("weight_bits", 1, Limits::kMaxBits, 0, true);
+  s.n = top.integer("input_bits", 1, Limits::kMaxBits, 0, true);
+  s.L = top.integer("uarray_columns", 1, s.N, std::min(s.N, 64));
+  read_datapath_fields(top, s);
+  read_tech(top, s);
+  s.name = read_name(top, s);
   s.derive();
   return s;
 }
@@ -211,35 +203,42 @@ void Spec::derive() {
   SW_W = clog2(uint64_t(N) * uint64_t(w_max()) + 1);
   WR_W = std::max(m + 1, SW_W);
   COUNT_W = clog2(uint64_t(L) + 1);
+  derive_bounds();
+  derive_timing();
+  derive_organisation();
+  derive_canonical();
+}
+
+/// c_max, y_max, Y_W and losslessness (DESIGN.md sections 3 and 5).
+void Spec::derive_bounds() {
   const int64_t planes = (int64_t{1} << m) + (int64_t{1} << n) - 2;
-  if (op == Operator::Conventional) {
+  c_max = L;
+  switch (op) {
+  case Operator::Conventional:
     y_max = int64_t(N) * w_max() * x_max();
-    c_max = L;
-  } else if (datapath == Datapath::NearMemory) {
-    c_max = L;
+    break;
+  case Operator::Mf:
     y_max = int64_t(N) * planes;
-  } else {
-    const int s = adc_lsb_shift;
-    const int64_t r = (adc_rounding == Rounding::Nearest && s > 0) ? (int64_t{1} << (s - 1)) : 0;
-    const int64_t full = (int64_t{1} << adc_bits) - 1;
-    lossless = s == 0 && full >= L;
-    c_max = std::min(full << s, ((int64_t(L) + r) >> s) << s);
-    y_max = lossless ? int64_t(N) * planes : 2 * int64_t(S) * c_max * planes;
+    if (datapath == Datapath::InMemory) {
+      const int s = adc_lsb_shift;
+      r_bias = (adc_rounding == Rounding::Nearest && s > 0) ? (int64_t{1} << (s - 1)) : 0;
+      const int64_t full = full_scale(adc_bits);
+      lossless = s == 0 && full >= L;
+      c_max = std::min(full << s, ((int64_t(L) + r_bias) >> s) << s);
+      // Lossy: the positive extreme 2*S*c_max*(2^m+2^n-2), or the negative one -Sw - Sx
+      // with A = B = 0 (all weights and inputs negative at full scale).
+      if (!lossless)
+        y_max = std::max(2 * int64_t(S) * c_max * planes, int64_t(N) * w_max() + int64_t(S) * c_max * x_max());
+    }
+    break;
   }
   Y_W = clog2(uint64_t(y_max) + 1) + 1;
-  if (!lossless) {
-    // DESIGN.md section 5 sizes Y_W from 2*S*c_max*(2^m+2^n-2), but with a coarse ADC the most
-    // negative output, -Sw - Sx = -(N*(2^m-1) + S*c_max*(2^n-1)) (all weights and inputs
-    // negative at full scale), can be larger in magnitude. Such specs are refused rather than
-    // given outputs that wrap.
-    const int64_t y_min = int64_t(N) * w_max() + int64_t(S) * c_max * x_max();
-    if (y_min > (int64_t{1} << (Y_W - 1)))
-      throw InputError("/adc: this lossy ADC lets y reach -" + std::to_string(y_min) + ", outside the " +
-                       std::to_string(Y_W) + "-bit Y_W of DESIGN.md section 5 (bound " + std::to_string(y_max) +
-                       "); use more /adc/bits, a smaller /adc/lsb_shift or smaller /uarray_columns");
-  }
+}
 
-  if (datapath == Datapath::NearMemory) {
+/// Array steps, latency and initiation interval (DESIGN.md sections 4 and 5).
+void Spec::derive_timing() {
+  switch (datapath) {
+  case Datapath::NearMemory:
     steps = op == Operator::Mf ? m + n : 1 + m * n;
     row_reads = steps;
     // Cycle of the x beat = 0; steps in cycles 1..steps, counts arrive pipeline_stages later,
@@ -247,18 +246,53 @@ void Spec::derive() {
     // beat may be accepted), and y_valid is high from the cycle after.
     initiation_interval = steps + pipeline_stages + 1;
     latency = initiation_interval + 1;
-  } else {
+    break;
+  case Datapath::InMemory:
     // One cycle per compute cycle, then b SAR steps per conversion: the m weight rows in
     // parallel (per_row) or one after the other (one converter per uArray); the sign row and
     // the dummy row (its own converter, shared by the channels) convert in parallel.
     compute_cycles = 1 + n;
     conversions = m + 2 * n;
-    const int b = adc_bits;
-    steps = (adc_per_row ? 1 + b : 1 + m * b) + n * (1 + b);
+    steps = (adc_per_row() ? 1 + adc_bits : 1 + m * adc_bits) + n * (1 + adc_bits);
     initiation_interval = steps + 1;
     latency = steps + 2;
+    break;
   }
+}
 
+/// Widths and counts the blocks share, computed once here.
+void Spec::derive_organisation() {
+  CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
+  X_W = N * (n + 1);
+  PW = S * L;
+  ROW_W = clog2(uint64_t(m) + 1);
+  PL_W = clog2(uint64_t(n) + 1);
+  COL_W = std::max(1, clog2(uint64_t(L)));
+  array_cells = int64_t(m + 1) * N * C + N;
+  switch (datapath) {
+  case Datapath::NearMemory:
+    SUM_IW = clog2(uint64_t(N) + 1);  // a step's column count over all segments is at most N
+    B_W = clog2(uint64_t(N) * uint64_t(x_max()) + 1);
+    A_W = SW_W;
+    tree_instances = op == Operator::Mf ? C * S + S : 2 * C * S;
+    break;
+  case Datapath::InMemory: {
+    const int64_t chat_max = full_scale(adc_bits) << adc_lsb_shift;
+    CHAT_W = adc_bits + adc_lsb_shift;
+    BIT_W = std::max(1, clog2(uint64_t(adc_bits)));
+    SUM_IW = clog2(uint64_t(S) * uint64_t(chat_max) + 1);
+    A_W = clog2(uint64_t(S) * uint64_t(chat_max) * uint64_t(w_max()) + 1);
+    B_W = clog2(uint64_t(S) * uint64_t(chat_max) * uint64_t(x_max()) + 1);
+    nconv = adc_per_row() ? m : 1;
+    converters_total = nconv * C * S + S;
+    reference_cells = chat_max * converters_total;
+    break;
+  }
+  }
+}
+
+/// The canonical spec text (defaults filled in) and its hash.
+void Spec::derive_canonical() {
   json c;
   c["name"] = name;
   c["operator"] = to_string(op);
@@ -268,12 +302,15 @@ void Spec::derive() {
   c["weight_bits"] = m;
   c["input_bits"] = n;
   c["uarray_columns"] = L;
-  if (datapath == Datapath::NearMemory) {
+  switch (datapath) {
+  case Datapath::NearMemory:
     c["adder_tree"] = {{"kind", to_string(tree)}, {"pipeline_stages", pipeline_stages}};
-  } else {
+    break;
+  case Datapath::InMemory:
     c["adc"] = {{"bits", adc_bits}, {"lsb_shift", adc_lsb_shift}, {"rounding", to_string(adc_rounding)}};
-    if (adc_per_row) c["adc"]["converters"] = "per_row";
+    if (adc_per_row()) c["adc"]["converters"] = "per_row";
     else c["adc"]["converters"] = 1;
+    break;
   }
   c["tech"] = {{"bitcell_area_um2", bitcell_area_um2}};
   canonical = c.dump();
@@ -297,13 +334,16 @@ std::string Spec::derived_json() const {
   d["y_max"] = y_max;
   d["latency"] = latency;
   d["initiation_interval"] = initiation_interval;
-  if (datapath == Datapath::NearMemory) {
+  switch (datapath) {
+  case Datapath::NearMemory:
     d["row_reads_per_vector"] = row_reads;
-  } else {
+    break;
+  case Datapath::InMemory:
     d["compute_cycles_per_vector"] = compute_cycles;
     d["conversions_per_channel"] = conversions;
+    break;
   }
-  d["array_cells"] = int64_t(m + 1) * N * C + N;
+  d["array_cells"] = array_cells;
   return d.dump(2);
 }
 
@@ -315,14 +355,18 @@ std::string Spec::derived_text() const {
      << "datapath             " << to_string(datapath) << "\n"
      << "N, C, m, n           " << N << ", " << C << ", " << m << ", " << n << "\n"
      << "uArray columns L     " << L << "  (segments S = " << S << ")\n";
-  if (datapath == Datapath::NearMemory)
+  switch (datapath) {
+  case Datapath::NearMemory:
     os << "adder tree           " << to_string(tree) << ", " << pipeline_stages << " pipeline stages\n"
        << "row reads / vector   " << row_reads << "\n";
-  else
+    break;
+  case Datapath::InMemory:
     os << "ADC                  " << adc_bits << " bits, lsb_shift " << adc_lsb_shift << ", "
-       << to_string(adc_rounding) << ", converters " << (adc_per_row ? "per_row" : "1")
+       << to_string(adc_rounding) << ", converters " << to_string(adc_converters)
        << (lossless ? " (lossless)" : " (lossy)") << "\n"
        << "compute cycles       " << compute_cycles << ", conversions/channel " << conversions << "\n";
+    break;
+  }
   os << "widths               CH_W " << CH_W << ", IDX_W " << IDX_W << ", SW_W " << SW_W << ", WR_W " << WR_W
      << ", Y_W " << Y_W << ", COUNT_W " << COUNT_W << "\n"
      << "latency / II         " << latency << " / " << initiation_interval << " cycles\n";

@@ -1,6 +1,11 @@
 // cimgen — Yosys command text of the synthesis flow.
 #include "yosys_script.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include "banner.hpp"
+#include "liberty.hpp"
+
 namespace cimgen {
 
 std::string read_rtl_commands(const std::vector<std::string>& rtl_modules, const std::string& array_module,
@@ -29,6 +34,25 @@ std::string synth_map_commands(const std::string& top, const std::string& generi
   if (mapped_out.empty()) s += "stat -liberty " + lib + "\n";
   else s += "write_json " + mapped_out + ".json\n";
   return s;
+}
+
+void add_design_script(const Spec& s, FileSet& files) {
+  const auto man = nlohmann::json::parse(files.at("manifest.json"));
+  std::vector<std::string> rtl, sim;
+  std::string array;
+  for (const auto& m : man.at("modules")) {
+    const std::string name = m.at("module"), role = m.at("role");
+    if (role == "simulation") sim.push_back(name);
+    else rtl.push_back(name);
+    if (role == "array") array = name;
+  }
+  // The bit-cell array and the analog models are black boxes; the periphery is mapped onto
+  // the generic cell library written next to the script.
+  std::string head = banner(s, "Yosys synthesis of the periphery (run in synth/: yosys -s " + s.name + ".ys)");
+  for (size_t p = 0; (p = head.find("//", p)) != std::string::npos;) head.replace(p, 2, "#");
+  files["synth/" + s.name + ".ys"] = head + "\n" + read_rtl_commands(rtl, array, sim) + "hierarchy -check -top " +
+                                     s.name + "_top\n" + synth_map_commands(s.name + "_top", "", "");
+  files[std::string("synth/") + kCellLibrary] = generic_liberty_text();
 }
 
 } // namespace cimgen
