@@ -1,16 +1,19 @@
 // cimgen — `cimgen sim`.
 #include "sim.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "generate.hpp"
 #include "shell.hpp"
 
 #ifndef CIMGEN_SOURCE_DIR
-#error "CIMGEN_SOURCE_DIR must name the source tree (tb/ and golden/ are compiled per spec)"
+#error "CIMGEN_SOURCE_DIR must name the source tree (the fallback for tb/, golden/ and core/)"
 #endif
 
 namespace cimgen {
@@ -19,73 +22,123 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Testbench sources compiled with each model (and hashed into the cache key).
-const char* const kSources[] = {"tb/sim_main.cpp",     "tb/harness.cpp",      "tb/harness.hpp",
-                                "tb/harness_run.hpp",  "golden/golden.cpp",   "golden/golden.hpp",
-                                "golden/vecfile.cpp",  "golden/stimulus.cpp", "core/spec.cpp",
-                                "core/spec.hpp",       "core/arith.cpp",      "core/arith.hpp",
-                                "core/enums.hpp",      "core/errors.hpp",     "golden/vecfile.hpp",
-                                "golden/stimulus.hpp"};
-
+/// Runs `cmd` with /bin/sh; the command's exit status as an ExitCode (a crash or a status
+/// outside the table is an internal failure).
 int shell(const std::string& cmd) {
   std::cerr << "cimgen sim: " << cmd << "\n";
   const int rc = std::system(cmd.c_str());
-  return rc == -1 ? 127 : WEXITSTATUS(rc);
+  if (rc == -1 || !WIFEXITED(rc)) return kExitInternal;
+  const int st = WEXITSTATUS(rc);
+  return st == kExitOk || st == kExitCheckFailed || st == kExitBadInput ? st : kExitInternal;
+}
+
+/// The more severe of two exit codes (internal > bad input > check failed > ok).
+int worst(int a, int b) { return std::max(a, b); }
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw InputError(p.string() + ": testbench source not found (reinstall cimgen or run it from its build tree)");
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// Verilates the RTL of `files` with the testbench into `dir`/obj/Vdut (skipped if present).
+int build_model(const Spec& s, const FileSet& files, const fs::path& src, const SimSources& sources, const fs::path& dir) {
+  const fs::path bin = dir / "obj" / "Vdut";
+  if (fs::exists(bin)) return kExitOk;
+  write_tree((dir / "gen").string(), files);
+  const fs::path rtl = dir / "gen" / "rtl";
+  std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + shell_quote((dir / "obj").string()) +
+                    " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " +
+                    shell_quote((dir / "gen" / "sim").string()) + " " + shell_quote((rtl / (s.name + "_top.v")).string()) +
+                    " -CFLAGS -std=c++17";
+  for (const char* inc : {"tb", "golden", "core"}) cmd += " -CFLAGS " + shell_quote("-I" + (src / inc).string());
+  cmd += " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
+  for (const std::string& f : sources.compiled) cmd += " " + shell_quote((src / f).string());
+  cmd += " > " + shell_quote((dir / "verilate.log").string()) + " 2>&1";
+  if (shell(cmd) != kExitOk) {
+    std::cerr << "cimgen sim: verilator failed, see " << (dir / "verilate.log").string() << "\n";
+    return kExitInternal;
+  }
+  return kExitOk;
+}
+
+/// The noise sweep: one testbench run per sigma. Its NOISE lines are printed; a run that fails
+/// (protocol, timing, counts) also prints its other lines, and its exit status is returned.
+int run_noise(const Spec& s, const std::string& spec_path, const SimOptions& opt, const fs::path& bin) {
+  std::cout << "noise sweep of " << s.name << ": " << opt.vectors << " vectors, seed " << opt.seed << ", noise seed "
+            << opt.noise_seed << " (errors against the bit-exact golden model)" << std::endl;
+  std::string log_name = (fs::temp_directory_path() / "cimgen_noise_XXXXXX").string();
+  const int fd = mkstemp(log_name.data());
+  if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + fs::temp_directory_path().string());
+  close(fd);
+  int rc = kExitOk;
+  for (double sigma : opt.noise_sigmas) {
+    const int r = shell(shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
+                        " --vectors " + std::to_string(opt.vectors) + " --noise-sigma " + std::to_string(sigma) +
+                        " --noise-seed " + std::to_string(opt.noise_seed) + " --wave-dir " +
+                        shell_quote(fs::current_path().string()) + " > " + shell_quote(log_name));
+    std::ifstream log(log_name);
+    for (std::string line; std::getline(log, line);)
+      if (r != kExitOk || line.rfind("NOISE", 0) == 0) std::cout << line << "\n";
+    std::cout.flush();
+    rc = worst(rc, r);
+  }
+  fs::remove(log_name);
+  return rc;
 }
 
 } // namespace
+
+std::string sim_source_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path share = exe.parent_path().parent_path() / "share" / "cimgen";
+    if (fs::exists(share / "tb" / "sim_main.cpp", ec)) return share.string();
+  }
+  return CIMGEN_SOURCE_DIR;
+}
+
+SimSources sim_sources(const std::string& dir) {
+  SimSources out;
+  out.compiled = {"tb/sim_main.cpp", "tb/harness.cpp"};
+  for (const char* sub : {"tb", "golden", "core"}) {
+    std::vector<std::string> cpp, hpp;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::path(dir) / sub, ec)) {
+      const std::string name = std::string(sub) + "/" + e.path().filename().string();
+      if (e.path().extension() == ".hpp") hpp.push_back(name);
+      else if (e.path().extension() == ".cpp" && std::string(sub) != "tb") cpp.push_back(name);
+    }
+    std::sort(cpp.begin(), cpp.end());
+    std::sort(hpp.begin(), hpp.end());
+    out.compiled.insert(out.compiled.end(), cpp.begin(), cpp.end());
+    out.hashed.insert(out.hashed.end(), hpp.begin(), hpp.end());
+  }
+  out.hashed.insert(out.hashed.end(), out.compiled.begin(), out.compiled.end());
+  return out;
+}
 
 int run_sim(const std::string& spec_path, const SimOptions& opt) {
   const Spec s = Spec::from_file(spec_path);
   if (opt.weights.empty() != opt.inputs.empty()) throw InputError("--weights and --inputs go together");
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
-  const fs::path src = CIMGEN_SOURCE_DIR;
-  // The cache key covers the generated RTL and the testbench sources, so a changed generator
-  // or harness never reuses a stale model.
+  if (!opt.noise_sigmas.empty() && s.datapath != Datapath::InMemory)
+    throw InputError("--noise-sigma: only for in_memory specs (the product-line noise model), got " +
+                     std::string(to_string(s.datapath)));
+  // The cache key covers the generated RTL and every testbench source and header, so a changed
+  // generator or harness never reuses a stale model.
+  const fs::path src = sim_source_dir();
+  const SimSources sources = sim_sources(src.string());
   const FileSet files = generate(s);
   std::string key_text;
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
-  for (const char* f : kSources) {
-    std::ifstream in(src / f, std::ios::binary);
-    if (!in) throw InputError((src / f).string() + ": testbench source not found (cimgen sim needs the source tree)");
-    key_text += std::string(std::istreambuf_iterator<char>(in), {});
-  }
+  for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
   const fs::path dir = fs::absolute(fs::path(opt.cache) / (s.name + "_" + fnv1a64(key_text)));
+  if (const int rc = build_model(s, files, src, sources, dir); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
-  if (!fs::exists(bin)) {
-    write_tree((dir / "gen").string(), files);
-    const fs::path rtl = dir / "gen" / "rtl";
-    std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + shell_quote((dir / "obj").string()) +
-                      " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " + shell_quote((dir / "gen" / "sim").string()) + " " +
-                      shell_quote((rtl / (s.name + "_top.v")).string()) +
-                      " -CFLAGS -std=c++17 -CFLAGS " + shell_quote("-I" + (src / "tb").string()) + " -CFLAGS " +
-                      shell_quote("-I" + (src / "golden").string()) + " -CFLAGS " + shell_quote("-I" + (src / "core").string()) +
-                      " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
-    for (const char* f : kSources)
-      if (std::string(f).find(".cpp") != std::string::npos) cmd += " " + shell_quote((src / f).string());
-    cmd += " > " + shell_quote((dir / "verilate.log").string()) + " 2>&1";
-    if (shell(cmd) != 0) {
-      std::cerr << "cimgen sim: verilator failed, see " << (dir / "verilate.log").string() << "\n";
-      return 3;
-    }
-  }
-  if (!opt.noise_sigmas.empty()) {
-    if (s.datapath != Datapath::InMemory)
-      throw InputError("--noise-sigma: only for in_memory specs (the product-line noise model), got " +
-                       std::string(to_string(s.datapath)));
-    std::cout << "noise sweep of " << s.name << ": " << opt.vectors << " vectors, seed " << opt.seed
-              << ", noise seed " << opt.noise_seed << " (errors against the bit-exact golden model)" << std::endl;
-    int worst = 0;
-    for (double sigma : opt.noise_sigmas) {
-      const std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
-                              " --vectors " + std::to_string(opt.vectors) + " --noise-sigma " + std::to_string(sigma) +
-                              " --noise-seed " + std::to_string(opt.noise_seed) + " --wave-dir " +
-                              shell_quote(fs::current_path().string()) + " | grep '^NOISE'";
-      worst = std::max(worst, std::system(run.c_str()) == 0 ? 0 : 1);
-    }
-    return worst;
-  }
+  if (!opt.noise_sigmas.empty()) return run_noise(s, spec_path, opt, bin);
   std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
                     " --vectors " + std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign +
                     " --wave-dir " + shell_quote(fs::current_path().string());

@@ -17,7 +17,20 @@ struct SimOptions {
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise
 };
 
-/// Returns the process exit status (0 pass, 1 mismatch, 2 bad input).
+/// The testbench sources compiled with each model, relative to `sim_source_dir()`.
+struct SimSources {
+  std::vector<std::string> compiled;  ///< translation units: tb/sim_main.cpp, tb/harness.cpp, golden/*.cpp, core/*.cpp
+  std::vector<std::string> hashed;    ///< compiled plus every header of tb/, golden/ and core/ (the cache key)
+};
+
+/// Where the testbench sources are: `<exe>/../share/cimgen` for an installed cimgen, else the
+/// source tree cimgen was built from.
+std::string sim_source_dir();
+
+/// The testbench sources under `dir`, derived from its directories (sorted, so the key is stable).
+SimSources sim_sources(const std::string& dir);
+
+/// Returns the process exit status (an ExitCode of core/errors.hpp).
 int run_sim(const std::string& spec_path, const SimOptions& opt);
 
 } // namespace cimgen
