@@ -1,6 +1,9 @@
 // cimgen — command-line front end.
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "generate.hpp"
 #include "golden.hpp"
@@ -21,7 +24,40 @@ golden::ZeroSign zero_sign(const std::string& s) {
 int cmd_check(const std::string& spec_path, bool as_json) {
   const Spec s = Spec::from_file(spec_path);
   std::cout << (as_json ? s.derived_json() + "\n" : s.derived_text());
-  return 0;
+  return kExitOk;
+}
+
+/// Appends the table of E to `out`: key -> spellings as they are written in a spec (an
+/// all-digit spelling such as converters' "1" is the JSON integer).
+template <class E>
+void add_enum(nlohmann::ordered_json& out) {
+  nlohmann::ordered_json names = nlohmann::ordered_json::array();
+  for (const std::string& n : enum_names<E>()) {
+    const bool digits = !n.empty() && std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (digits) names.push_back(std::stoi(n));
+    else names.push_back(n);
+  }
+  out[EnumTable<E>::key] = names;
+}
+
+/// `cimgen enums`: every enum table of core/enums.hpp, for scripts (`--json`) or people.
+int cmd_enums(bool as_json) {
+  nlohmann::ordered_json t;
+  add_enum<Operator>(t);
+  add_enum<Datapath>(t);
+  add_enum<TreeKind>(t);
+  add_enum<Rounding>(t);
+  add_enum<Converters>(t);
+  if (as_json) {
+    std::cout << t.dump(2) << "\n";
+    return kExitOk;
+  }
+  for (const auto& [key, names] : t.items()) {
+    std::cout << key << ":";
+    for (const auto& n : names) std::cout << " " << (n.is_string() ? n.get<std::string>() : n.dump());
+    std::cout << "\n";
+  }
+  return kExitOk;
 }
 
 int cmd_golden(const std::string& spec_path, const std::string& wpath, const std::string& xpath,
@@ -36,7 +72,7 @@ int cmd_golden(const std::string& spec_path, const std::string& wpath, const std
     ys.push_back(std::move(row));
   }
   golden::write_file_atomic(out, golden::format_outputs(ys));
-  return 0;
+  return kExitOk;
 }
 
 int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const std::string& wpath,
@@ -48,7 +84,7 @@ int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const st
   const std::string head = "# cimgen vectors: spec " + s.name + " seed " + std::to_string(seed) + "\n";
   golden::write_file_atomic(wpath, head + golden::format_rows(w));
   golden::write_file_atomic(xpath, head + golden::format_rows(x));
-  return 0;
+  return kExitOk;
 }
 
 int cmd_generate(const std::string& spec_path, const std::string& out) {
@@ -58,7 +94,7 @@ int cmd_generate(const std::string& spec_path, const std::string& out) {
   list_files_in_manifest(files);
   write_tree(out, files);
   std::cerr << "cimgen: wrote " << files.size() << " files for '" << s.name << "' to " << out << "\n";
-  return 0;
+  return kExitOk;
 }
 
 } // namespace
@@ -81,6 +117,9 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "validate a spec and print its derived parameters");
   check->add_option("SPEC", spec, "spec JSON file")->required();
   check->add_flag("--json", as_json, "machine-readable output");
+
+  auto* enums = app.add_subcommand("enums", "list every enumerated spec field and its spellings");
+  enums->add_flag("--json", as_json, "machine-readable output: {key: [spellings]}");
 
   auto* gold = app.add_subcommand("golden", "compute expected outputs with the bit-exact golden model");
   gold->add_option("SPEC", spec, "spec JSON file")->required();
@@ -133,10 +172,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     std::cerr << "cimgen: error: " << e.what() << " (see --help)\n";
-    return 2;
+    return kExitBadInput;
   }
   try {
     if (*check) return cmd_check(spec, as_json);
+    if (*enums) return cmd_enums(as_json);
     if (*gold) return cmd_golden(spec, wpath, xpath, out, zs);
     if (*vec) return cmd_vectors(spec, seed, count, wpath, xpath);
     if (*gen) return cmd_generate(spec, dir);
@@ -144,10 +184,10 @@ int main(int argc, char** argv) {
     if (*syn) return run_synth(spec, synth_opt);
   } catch (const InputError& e) {
     std::cerr << "cimgen: error: " << e.what() << "\n";
-    return 2;
+    return kExitBadInput;
   } catch (const std::exception& e) {
     std::cerr << "cimgen: internal error: " << e.what() << "\n";
-    return 3;
+    return kExitInternal;
   }
-  return 0;
+  return kExitOk;
 }

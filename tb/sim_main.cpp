@@ -1,5 +1,5 @@
 // cimgen — testbench main for one spec (`cimgen sim`): DUT_HEADER / DUT_CLASS name the model.
-#include <cstring>
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include DUT_HEADER
@@ -8,36 +8,39 @@
 using namespace cimgen;
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::cerr << "usage: sim SPEC.json [--seed S] [--vectors K] [--weights W --inputs X] [--out Y] [--zero-sign positive|negative] [--wave-dir D]\n";
-    return 2;
-  }
+  CLI::App app{"testbench of one verilated spec against the golden model (run by `cimgen sim`)"};
   tb::RunConfig cfg;
-  std::string spec_path = argv[1];
-  for (int i = 2; i + 1 < argc; i += 2) {
-    const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--seed") cfg.seed = std::stoull(v);
-    else if (k == "--vectors") cfg.vectors = std::stoi(v);
-    else if (k == "--weights") cfg.weights = v;
-    else if (k == "--inputs") cfg.inputs = v;
-    else if (k == "--out") cfg.out = v;
-    else if (k == "--wave-dir") cfg.wave_dir = v;
-    else if (k == "--noise-sigma") cfg.noise_sigma = std::stod(v);
-    else if (k == "--noise-seed") cfg.noise_seed = std::stoull(v);
-    else if (k == "--zero-sign") cfg.zero_sign = v == "negative" ? golden::ZeroSign::Negative : golden::ZeroSign::Positive;
-    else {
-      std::cerr << "sim: unknown option " << k << "\n";
-      return 2;
-    }
+  std::string spec_path, zero_sign = "positive";
+  app.add_option("SPEC", spec_path, "spec JSON file")->required();
+  app.add_option("--seed", cfg.seed, "random seed")->capture_default_str();
+  app.add_option("--vectors", cfg.vectors, "random vectors")->check(CLI::Range(0, 10000000))->capture_default_str();
+  app.add_option("--weights", cfg.weights, "weights file (instead of random data)");
+  app.add_option("--inputs", cfg.inputs, "inputs file (instead of random data)");
+  app.add_option("--out", cfg.out, "write the RTL outputs to this file");
+  app.add_option("--wave-dir", cfg.wave_dir, "directory of the FST waveform written on failure")->capture_default_str();
+  app.add_option("--noise-sigma", cfg.noise_sigma, "in_memory product-line noise sigma in counts (0: bit-exact)")
+      ->check(CLI::Range(0.0, 1000.0));
+  app.add_option("--noise-seed", cfg.noise_seed, "seed of the product-line noise")->capture_default_str();
+  app.add_option("--zero-sign", zero_sign, "encoding of a plain 0 token")->check(CLI::IsMember({"positive", "negative"}));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    std::cerr << "cimgen sim: error: " << e.what() << " (see --help)\n";
+    return kExitBadInput;
   }
+  cfg.zero_sign = zero_sign == "negative" ? golden::ZeroSign::Negative : golden::ZeroSign::Positive;
   try {
     const Spec s = Spec::from_file(spec_path);
     const tb::RunResult r = tb::run_spec<DUT_CLASS>(s, cfg);
     if (!cfg.out.empty()) golden::write_file_atomic(cfg.out, golden::format_outputs(r.outputs));
     std::cout << (r.errors ? 0 : 1) << " passed, " << (r.errors ? 1 : 0) << " failed\n";
-    return r.errors ? 1 : 0;
+    return r.errors ? kExitCheckFailed : kExitOk;
   } catch (const InputError& e) {
     std::cerr << "cimgen sim: error: " << e.what() << "\n";
-    return 2;
+    return kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "cimgen sim: internal error: " << e.what() << "\n";
+    return kExitInternal;
   }
 }
