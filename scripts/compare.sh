@@ -6,9 +6,10 @@
 #   scripts/compare.sh CIMGEN [OUT_DIR]          (make compare)
 #
 # Sweep: N in 16 64 256 1024, m = n in 4 8, C = 4 channels, L = min(N, 64), near_memory,
-# operators mf and conventional, trees behavioral ripple wallace dadda (64 syntheses, about
-# 5 minutes on 2 cores). Override with COMPARE_N, COMPARE_BITS, COMPARE_TREES, COMPARE_C,
-# COMPARE_JOBS (parallel syntheses, default 2).
+# every operator and every adder-tree kind that `cimgen enums` lists (today mf and
+# conventional, behavioral ripple wallace dadda: 64 syntheses, about 5 minutes on 2 cores).
+# Override with COMPARE_N, COMPARE_BITS, COMPARE_TREES, COMPARE_C, COMPARE_JOBS (parallel
+# syntheses, default 2).
 set -euo pipefail
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
   echo "usage: $0 CIMGEN [OUT_DIR]" >&2
@@ -19,7 +20,6 @@ out=${2:-build/compare}
 here=$(cd "$(dirname "$0")" && pwd)
 ns=${COMPARE_N:-16 64 256 1024}
 bits_list=${COMPARE_BITS:-4 8}
-trees=${COMPARE_TREES:-behavioral ripple wallace dadda}
 channels=${COMPARE_C:-4}
 jobs=${COMPARE_JOBS:-2}
 
@@ -27,14 +27,25 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# Operators and tree kinds come from cimgen's enum tables (core/enums.hpp), so a new one is swept
+# (and the report refuses one it cannot place) instead of being silently left out.
+"$cimgen" enums --json > "$work/enums.json"
+enum_list() { python3 -c 'import json, sys; print(" ".join(json.load(open(sys.argv[1]))[sys.argv[2]]))' "$work/enums.json" "$1"; }
+ops=$(enum_list operator)
+all_trees=$(enum_list adder_tree.kind)
+trees=${COMPARE_TREES:-$all_trees}
+for tree in $trees; do
+  case " $all_trees " in *" $tree "*) ;; *) echo "compare: COMPARE_TREES: unknown tree kind '$tree' (cimgen enums: $all_trees)" >&2; exit 2 ;; esac
+done
+
 # One spec per point of the sweep.
 : > "$work/list"
 for bits in $bits_list; do
   for N in $ns; do
     L=$(( N < 64 ? N : 64 ))
-    for op in mf conventional; do
+    for op in $ops; do
       for tree in $trees; do
-        name="cmp_${op:0:4}_${tree}_n${N}_b${bits}"
+        name="cmp_${op}_${tree}_n${N}_b${bits}"
         printf '{"name":"%s","operator":"%s","datapath":"near_memory","vector_length":%d,"channels":%d,"weight_bits":%d,"input_bits":%d,"uarray_columns":%d,"adder_tree":{"kind":"%s","pipeline_stages":0}}\n' \
           "$name" "$op" "$N" "$channels" "$bits" "$bits" "$L" "$tree" > "$work/$name.json"
         echo "$name" >> "$work/list"

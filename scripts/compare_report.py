@@ -3,9 +3,10 @@
 
   python3 scripts/compare_report.py WORK_DIR LIST_FILE OUT_DIR
 
-WORK_DIR holds <name>.json (spec) and <name>/ (the `cimgen synth` output) for every name in
-LIST_FILE (one per line, optionally numbered as `nl` prints them). Writes OUT_DIR/compare.csv,
-OUT_DIR/compare.md and OUT_DIR/*.png (PNGs only if gnuplot is installed).
+WORK_DIR holds enums.json (`cimgen enums --json`: the operators and tree kinds, in table order),
+and <name>.json (spec) and <name>/ (the `cimgen synth` output) for every name in LIST_FILE (one
+per line, optionally numbered as `nl` prints them). Writes OUT_DIR/compare.csv, OUT_DIR/compare.md
+and OUT_DIR/*.png (PNGs only if gnuplot is installed).
 """
 import csv
 import json
@@ -21,6 +22,10 @@ def clog2(v):
         b += 1
     return b
 
+
+# How the report names each operator: MF against the multiply-based baseline. An operator of
+# `cimgen enums` missing here stops the report (it would otherwise be dropped from the tables).
+OPERATOR_LABELS = {"mf": "MF", "conventional": "multiply-based"}
 
 FIELDS = ["operator", "tree", "N", "bits", "C", "L", "S", "gate_equivalents", "flip_flops", "depth_levels",
           "cycles_per_vector", "latency", "ge_x_cycles", "converter_bits", "array_bitcells", "tree_instances",
@@ -54,13 +59,27 @@ def row(work, name):
     }
 
 
+ENUMS = {}  # `cimgen enums --json`, read by main()
+
+
+def check_enums(rows):
+    """Every operator of cimgen has a label here; every row's operator and tree kind is one of cimgen's."""
+    unknown = [op for op in ENUMS["operator"] if op not in OPERATOR_LABELS]
+    if unknown:
+        sys.exit(f"compare_report: operator(s) {unknown} of `cimgen enums` have no place in the report "
+                 f"(OPERATOR_LABELS in {__file__})")
+    for r in rows:
+        if r["operator"] not in ENUMS["operator"] or r["tree"] not in ENUMS["adder_tree.kind"]:
+            sys.exit(f"compare_report: row {r['operator']}/{r['tree']} is not in `cimgen enums`")
+
+
 def axes(rows):
-    """Rows by (operator, tree, N, bits); the bit widths, Ns and tree kinds swept; the tree kind
-    of the MF-versus-multiplier comparison (dadda if swept)."""
+    """Rows by (operator, tree, N, bits); the bit widths, Ns and tree kinds swept (in cimgen's table
+    order); the tree kind of the MF-versus-multiplier comparison (dadda if swept, else the last)."""
     by = {(r["operator"], r["tree"], r["N"], r["bits"]): r for r in rows}
     bits_list = sorted({r["bits"] for r in rows})
     ns = sorted({r["N"] for r in rows})
-    trees = [t for t in ["behavioral", "ripple", "wallace", "dadda"] if any(r["tree"] == t for r in rows)]
+    trees = [t for t in ENUMS["adder_tree.kind"] if any(r["tree"] == t for r in rows)]
     return by, bits_list, ns, trees, ("dadda" if "dadda" in trees else trees[-1])
 
 
@@ -99,9 +118,10 @@ def markdown(rows):
             r = by.get(("mf", t, n, b0))
             if not r:
                 continue
-            fa = "-" if t == "behavioral" else f"{r['tree_full_adders']} ({r['tree_full_adder_lower_bound']})"
-            ha = "-" if t == "behavioral" else str(r["tree_half_adders"])
-            lv = "-" if t == "behavioral" else str(r["tree_adder_levels"])
+            netlist = r["tree_adder_levels"] > 0  # a behavioral tree has no adder netlist to count
+            fa = f"{r['tree_full_adders']} ({r['tree_full_adder_lower_bound']})" if netlist else "-"
+            ha = str(r["tree_half_adders"]) if netlist else "-"
+            lv = str(r["tree_adder_levels"]) if netlist else "-"
             md.append(f"| {n} | {r['L']} | {t} | {fa} | {ha} | {lv} | {r['tree_gate_equivalents']} | "
                       f"{r['tree_depth_levels']} | {r['gate_equivalents']} | {r['depth_levels']} |")
     md.append("")
@@ -128,10 +148,10 @@ def plots(rows, out):
                                 ("ge_x_cycles", "GE x cycles per vector", "ge_x_cycles")]:
         series = []
         for b in bits_list:
-            for op in ["mf", "conventional"]:
+            for op in ENUMS["operator"]:
                 f = os.path.join(out, f".{name}_{op}_{b}.dat")
                 dat(f, [f"{n} {by[(op, ref, n, b)][metric]}" for n in ns if (op, ref, n, b) in by])
-                series.append((f, f"{'MF' if op == 'mf' else 'multiply-based'}, m = n = {b}"))
+                series.append((f, f"{OPERATOR_LABELS[op]}, m = n = {b}"))
         png = os.path.join(out, f"{name}_vs_n.png")
         plot = ", ".join(f'"{f}" using 1:2 with linespoints lw 2 title "{t}"' for f, t in series)
         gp(common + f'set logscale y 10\nset output "{png}"\nset xlabel "vector length N"\nset ylabel "{label}"\n'
@@ -140,10 +160,10 @@ def plots(rows, out):
     # 2. Cycles per vector.
     series = []
     for b in bits_list:
-        for op in ["mf", "conventional"]:
+        for op in ENUMS["operator"]:
             f = os.path.join(out, f".cyc_{op}_{b}.dat")
             dat(f, [f"{n} {by[(op, ref, n, b)]['cycles_per_vector']}" for n in ns if (op, ref, n, b) in by])
-            series.append((f, f"{'MF' if op == 'mf' else 'multiply-based'}, m = n = {b}"))
+            series.append((f, f"{OPERATOR_LABELS[op]}, m = n = {b}"))
     png = os.path.join(out, "cycles_vs_n.png")
     plot = ", ".join(f'"{f}" using 1:2 with linespoints lw 2 title "{t}"' for f, t in series)
     gp(common + f'set yrange [0:*]\nset output "{png}"\nset xlabel "vector length N"\nset ylabel "cycles per input vector"\n'
@@ -173,8 +193,10 @@ def main():
     if len(sys.argv) != 4:
         sys.exit("usage: compare_report.py WORK_DIR LIST_FILE OUT_DIR")
     work, listing, out = sys.argv[1:]
+    ENUMS.update(json.load(open(os.path.join(work, "enums.json"))))
     names = [line.split()[-1] for line in open(listing) if line.strip()]
     rows = [row(work, n) for n in names]
+    check_enums(rows)
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "compare.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=FIELDS)

@@ -61,5 +61,27 @@ if [ "$("$cimgen" golden "$tmp/good.json" --weights "$tmp/w.txt" --inputs "$tmp/
   passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL hand-worked golden"; fi
 "$cimgen" --help > /dev/null && "$cimgen" generate --help > /dev/null && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL --help"; }
 
+# `cimgen enums --json` (read by scripts/compare.sh) lists the same spellings as every "enum" of
+# the shipped schema (the unit test ties the schema to core/enums.hpp); the text form has a line
+# per table.
+schema=$(cd "$(dirname "$0")/.." && pwd)/specs/cimgen.schema.json
+if "$cimgen" enums --json > "$tmp/enums.json" && python3 - "$tmp/enums.json" "$schema" <<'PY'
+import json, sys
+enums, schema = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+found = {}
+def walk(node, path):
+    if "enum" in node:
+        found[path] = node["enum"]
+    for k, sub in node.get("properties", {}).items():
+        walk(sub, f"{path}.{k}" if path else k)
+walk(schema, "")
+assert enums == found, (enums, found)
+assert enums["adc.converters"] == ["per_row", 1], enums  # the integer, as a spec writes it
+PY
+then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL enums --json"; fi
+if [ "$("$cimgen" enums | wc -l)" = 5 ] && "$cimgen" enums | grep -qx 'operator: mf conventional'; then
+  passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL enums"; "$cimgen" enums; fi
+expect enums_bad_option "--bogus" "$cimgen" enums --bogus
+
 echo "cli_errors: $passed passed, $failed failed"
 [ "$failed" = 0 ]
