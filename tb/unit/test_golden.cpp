@@ -81,7 +81,9 @@ TEST_CASE("lossy in_memory example worked by hand") {
 
 TEST_CASE("decomposition equals the direct formula whenever conversion is lossless") {
   golden::Rng rng(20261124);
-  int cases = 0;
+  // What the 3000 random specs exercised (the agreement below proves nothing if they were all
+  // near_memory, single-segment, or all-zero results).
+  int in_memory = 0, short_segment = 0, negative = 0, positive = 0;
   for (int trial = 0; trial < 3000; ++trial) {
     const int N = 1 + int(rng.below(70));
     const int L = 1 + int(rng.below(uint64_t(N)));
@@ -99,9 +101,15 @@ TEST_CASE("decomposition equals the direct formula whenever conversion is lossle
                                         ",\"input_bits\":" + std::to_string(n) + ",\"uarray_columns\":" +
                                         std::to_string(L) + "}");
     REQUIRE(golden::evaluate(c, w, x) == golden::conv_direct(w, x));
-    ++cases;
+    in_memory += in_mem;
+    short_segment += N % L != 0;
+    negative += y < 0;
+    positive += y > 0;
   }
-  CHECK(cases == 3000);
+  CHECK(in_memory >= 1000);
+  CHECK(short_segment >= 500);
+  CHECK(negative >= 500);
+  CHECK(positive >= 500);
 }
 
 TEST_CASE("full-scale corners stay within Y_W for the largest widths") {

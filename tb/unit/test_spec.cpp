@@ -104,7 +104,9 @@ TEST_CASE("canonical text and hash are stable and independent of key order and d
   CHECK(a.hash != c.hash);
 }
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
@@ -122,6 +124,53 @@ TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
   // Every example spec is accepted.
   for (const char* f : {"mf_n64_c4.json", "conv_n64_c4.json", "mf_im_n64_c4.json"})
     CHECK_NOTHROW(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/specs/" + f));
+}
+
+namespace {
+/// Every "enum" list of the schema under `node`, by dotted property path ("adder_tree.kind").
+void schema_enums(const nlohmann::json& node, const std::string& path, std::map<std::string, std::vector<std::string>>& out) {
+  if (!node.is_object()) return;
+  if (node.contains("enum")) {
+    std::vector<std::string>& names = out[path];
+    for (const auto& v : node["enum"]) names.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+  }
+  if (node.contains("properties"))
+    for (const auto& [key, sub] : node["properties"].items()) schema_enums(sub, path.empty() ? key : path + "." + key, out);
+}
+
+template <class E>
+void check_enum(std::map<std::string, std::vector<std::string>>& lists, const nlohmann::json& schema) {
+  const std::string key = cimgen::EnumTable<E>::key;
+  INFO("schema enum of " << key);
+  REQUIRE(lists.count(key) == 1);
+  CHECK(lists[key] == cimgen::enum_names<E>());
+  // The schema's default is a spelling of the table (converters' 1 is an integer in JSON).
+  nlohmann::json node = schema;
+  for (size_t b = 0, e; b <= key.size(); b = e + 1) {
+    e = std::min(key.find('.', b), key.size());
+    node = node["properties"][key.substr(b, e - b)];
+  }
+  const std::string def = node["default"].is_string() ? node["default"].get<std::string>() : node["default"].dump();
+  CHECK(cimgen::enum_from_string<E>(def).has_value());
+  lists.erase(key);
+}
+} // namespace
+
+TEST_CASE("every enum list of the JSON Schema equals the enum table of core/enums.hpp") {
+  std::ifstream in(std::string(CIMGEN_SOURCE_DIR) + "/specs/cimgen.schema.json");
+  REQUIRE(in);
+  const auto schema = nlohmann::json::parse(in);
+  std::map<std::string, std::vector<std::string>> lists;
+  schema_enums(schema, "", lists);
+  check_enum<cimgen::Operator>(lists, schema);
+  check_enum<cimgen::Datapath>(lists, schema);
+  check_enum<cimgen::TreeKind>(lists, schema);
+  check_enum<cimgen::Rounding>(lists, schema);
+  check_enum<cimgen::Converters>(lists, schema);
+  // No enum in the schema without a table.
+  for (const auto& [key, names] : lists) FAIL_CHECK("schema enum " << key << " has no table in core/enums.hpp");
+  // converters: "per_row" or the integer 1 (not the string "1").
+  CHECK(schema["properties"]["adc"]["properties"]["converters"]["enum"] == nlohmann::json::parse(R"(["per_row", 1])"));
 }
 
 TEST_CASE("a lossy ADC sizes Y_W for the negative extreme -Sw - Sx (DESIGN.md section 5)") {
