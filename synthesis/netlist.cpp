@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -61,7 +62,252 @@ void merge_arcs(Arcs& out, const Arcs& in, int add) {
 
 int plus(int a, int b) { return (a == kNone || b == kNone) ? kNone : a + b; }
 
+
+/// A node of a module's timing graph: a combinational cell or black box (one level), a
+/// flip-flop, or a submodule instance (its timing abstraction).
+struct Node {
+  enum Kind { Comb, Seq, Inst } kind = Comb;
+  const ModuleTiming* sub = nullptr;  ///< Inst: the submodule's timing
+  std::vector<Bit> in;                ///< input bits (Inst: in the submodule's input-bit order)
+  std::vector<Bit> out;               ///< output bits (Inst: in the submodule's output-bit order)
+};
+
+/// The timing graph of one module: its port bits, nodes and the driver of every net bit.
+struct TimingGraph {
+  std::unordered_map<Bit, int> in_index;                 ///< input bit -> number in port order
+  int n_in = 0;                                          ///< input bits, constants included
+  std::vector<Bit> out_bits;                             ///< output bits in port order
+  std::vector<Node> nodes;                               ///< every cell
+  std::unordered_map<Bit, std::pair<int, int>> driver;   ///< bit -> (node, output position)
+};
+
+using SubTiming = std::function<const ModuleTiming&(const std::string&)>;
+using Sequential = std::function<bool(const std::string&)>;
+
+/// Input bits of the module numbered in port order, and its output bits.
+void add_port_bits(const NetModule& m, TimingGraph& g) {
+  for (const auto& p : m.ports) {
+    if (p.direction == "output") {
+      g.out_bits.insert(g.out_bits.end(), p.bits.begin(), p.bits.end());
+      continue;
+    }
+    for (Bit b : p.bits) {
+      if (b >= 0) g.in_index.emplace(b, g.n_in);
+      ++g.n_in;
+    }
+  }
+}
+
+/// Node of an instance of the module `sub` (with contents): pins in the submodule's port order.
+Node instance_node(const NetModule::Cell& c, const NetModule& sub, const ModuleTiming& timing) {
+  Node node;
+  node.kind = Node::Inst;
+  node.sub = &timing;
+  for (const auto& p : sub.ports) {
+    const auto pin = std::find_if(c.pins.begin(), c.pins.end(), [&](const NetModule::Port& q) { return q.name == p.name; });
+    for (size_t i = 0; i < p.bits.size(); ++i) {
+      const Bit b = (pin != c.pins.end() && i < pin->bits.size()) ? pin->bits[i] : kBitZ;
+      (p.direction == "output" ? node.out : node.in).push_back(b);
+    }
+  }
+  return node;
+}
+
+/// Node of a leaf cell; pin directions from the netlist, else from the black box `sub`.
+Node leaf_node(const NetModule::Cell& c, const NetModule* sub, const Sequential& sequential, const std::string& module) {
+  Node node;
+  node.kind = sequential(c.type) ? Node::Seq : Node::Comb;
+  for (const auto& pin : c.pins) {
+    std::string dir = pin.direction;
+    if (dir.empty() && sub) {
+      for (const auto& p : sub->ports)
+        if (p.name == pin.name) dir = p.direction;
+    }
+    if (dir.empty())
+      throw std::runtime_error("cell " + c.name + " of type " + c.type + " in " + module + ": direction of pin " + pin.name +
+                               " unknown");
+    auto& v = dir == "output" ? node.out : node.in;
+    v.insert(v.end(), pin.bits.begin(), pin.bits.end());
+  }
+  return node;
+}
+
+TimingGraph build_graph(const Netlist& nl, const NetModule& m, const Sequential& sequential, const SubTiming& sub_timing) {
+  TimingGraph g;
+  add_port_bits(m, g);
+  for (const auto& c : m.cells) {
+    const NetModule* sub = nl.module(c.type);
+    Node node = sub && !sub->blackbox ? instance_node(c, *sub, sub_timing(c.type)) : leaf_node(c, sub, sequential, m.name);
+    for (size_t o = 0; o < node.out.size(); ++o)
+      if (node.out[o] >= 0) g.driver[node.out[o]] = {int(g.nodes.size()), int(o)};
+    g.nodes.push_back(std::move(node));
+  }
+  return g;
+}
+
+/// Arrivals of every bit of a timing graph, computed on demand with an explicit stack (deep
+/// adder chains would overflow recursion), and the module's timing abstraction from them.
+class ArrivalSolver {
+public:
+  ArrivalSolver(const TimingGraph& g, const std::string& name) : g_(g), name_(name) { t_.reach.assign(g.n_in, kNone); }
+
+  ModuleTiming solve() {
+    for (const auto& n : g_.nodes) {
+      for (Bit b : n.out) evaluate(b);
+      for (Bit b : n.in) evaluate(b);
+    }
+    for (Bit b : g_.out_bits) evaluate(b);
+    add_submodule_paths();
+    for (Bit b : g_.out_bits) {
+      const Arrival& a = get(b);
+      t_.out_start.push_back(b < 0 ? kNone : a.start);
+      t_.out_arcs.push_back(b < 0 ? Arcs{} : a.arcs);
+    }
+    return std::move(t_);
+  }
+
+private:
+  /// Dependencies of a driven bit that must be known before it.
+  void deps(Bit b, std::vector<Bit>& d) const {
+    d.clear();
+    const auto dr = g_.driver.find(b);
+    if (g_.in_index.count(b) || dr == g_.driver.end()) return;
+    const Node& n = g_.nodes[dr->second.first];
+    if (n.kind == Node::Comb) {
+      d = n.in;
+    } else if (n.kind == Node::Inst) {
+      for (const auto& [j, lv] : n.sub->out_arcs[dr->second.second]) d.push_back(n.in[j]);
+    }
+  }
+
+  const Arrival& get(Bit b) const { return b < 0 ? const_arrival_ : arr_.at(b); }
+
+  /// Arrival at the output of a combinational cell: one level after its latest input.
+  Arrival through_cell(const Node& n) const {
+    Arrival a;
+    int s = kNone;
+    for (Bit i : n.in) {
+      const Arrival& x = get(i);
+      s = std::max(s, x.start);
+      merge_arcs(a.arcs, x.arcs, 1);
+    }
+    a.start = n.in.empty() ? 0 : plus(s, 1);
+    if (a.start == kNone && a.arcs.empty()) a.start = 0;
+    return a;
+  }
+
+  /// Arrival at output `o` of a submodule instance, through the submodule's arcs.
+  Arrival through_instance(const Node& n, int o) const {
+    Arrival a;
+    a.start = n.sub->out_start[o];
+    for (const auto& [j, lv] : n.sub->out_arcs[o]) {
+      const Arrival& x = get(n.in[j]);
+      a.start = std::max(a.start, plus(x.start, lv));
+      merge_arcs(a.arcs, x.arcs, lv);
+    }
+    return a;
+  }
+
+  void compute(Bit b) {
+    Arrival a;
+    const auto ii = g_.in_index.find(b);
+    const auto dr = g_.driver.find(b);
+    if (ii != g_.in_index.end()) {
+      a.arcs.emplace_back(ii->second, 0);
+    } else if (dr == g_.driver.end() || g_.nodes[dr->second.first].kind == Node::Seq) {
+      a = start_arrival_;
+    } else {
+      const Node& n = g_.nodes[dr->second.first];
+      a = n.kind == Node::Comb ? through_cell(n) : through_instance(n, dr->second.second);
+      t_.internal = std::max(t_.internal, a.start);
+      for (const auto& [i, lv] : a.arcs) t_.reach[i] = std::max(t_.reach[i], lv);
+    }
+    arr_[b] = std::move(a);
+  }
+
+  /// Compute `root` after everything it depends on (depth first, explicit stack).
+  void evaluate(Bit root) {
+    if (root < 0 || arr_.count(root)) return;
+    std::vector<std::pair<Bit, size_t>> stack{{root, 0}};
+    std::vector<std::vector<Bit>> dep_stack(1);
+    busy_[root] = 1;
+    deps(root, dep_stack.back());
+    while (!stack.empty()) {
+      auto& [b, k] = stack.back();
+      auto& ds = dep_stack.back();
+      if (k < ds.size()) {
+        const Bit x = ds[k++];
+        if (x < 0 || arr_.count(x)) continue;
+        if (busy_[x]) throw std::runtime_error("combinational loop in module " + name_);
+        busy_[x] = 1;
+        std::vector<Bit> d;
+        deps(x, d);
+        stack.emplace_back(x, 0);
+        dep_stack.push_back(std::move(d));
+        continue;
+      }
+      compute(b);
+      busy_[b] = 0;
+      stack.pop_back();
+      dep_stack.pop_back();
+    }
+  }
+
+  /// Paths that continue inside the submodules.
+  void add_submodule_paths() {
+    for (const auto& n : g_.nodes) {
+      if (n.kind != Node::Inst) continue;
+      t_.internal = std::max(t_.internal, n.sub->internal);
+      for (size_t j = 0; j < n.in.size(); ++j) {
+        if (n.sub->reach[j] == kNone) continue;
+        const Arrival& x = get(n.in[j]);
+        t_.internal = std::max(t_.internal, plus(x.start, n.sub->reach[j]));
+        for (const auto& [i, lv] : x.arcs) t_.reach[i] = std::max(t_.reach[i], lv + n.sub->reach[j]);
+      }
+    }
+  }
+
+  const TimingGraph& g_;
+  const std::string& name_;
+  ModuleTiming t_;                            ///< the result, filled as arrivals are computed
+  std::unordered_map<Bit, Arrival> arr_;      ///< arrival of every bit computed so far
+  std::unordered_map<Bit, char> busy_;        ///< bits on the evaluation stack (loop detection)
+  const Arrival const_arrival_{-1, {}};       ///< a constant is no cell: the first cell it feeds starts at 0
+  const Arrival start_arrival_{0, {}};        ///< a flip-flop output or an undriven bit
+};
+
 } // namespace
+
+std::string pretty_module_name(const std::string& m) {
+  if (m.rfind("$paramod", 0) != 0) return m;
+  const size_t bs = m.find('\\');
+  if (bs == std::string::npos) return m;
+  std::string rest = m.substr(bs + 1);
+  const size_t p = rest.find('\\');
+  if (p == std::string::npos) return rest + " (parameterized)";
+  std::string name = rest.substr(0, p), params;
+  std::istringstream in(rest.substr(p + 1));
+  std::string kv;
+  while (std::getline(in, kv, '\\')) {
+    const size_t eq = kv.find('='), q = kv.find('\'');
+    std::string v = kv.substr(eq + 1);
+    if (q != std::string::npos && q > eq) {
+      uint64_t x = 0;
+      for (char c : kv.substr(q + 1)) x = (x << 1) | uint64_t(c == '1');
+      v = std::to_string(x);
+    }
+    params += (params.empty() ? "" : ", ") + kv.substr(0, eq) + "=" + v;
+  }
+  return name + " (" + params + ")";
+}
+
+std::string base_module_name(const std::string& m) {
+  if (m.rfind("$paramod", 0) != 0) return m;
+  const size_t bs = m.find('\\');
+  if (bs == std::string::npos) return m;
+  const size_t end = m.find('\\', bs + 1);
+  return m.substr(bs + 1, end == std::string::npos ? std::string::npos : end - bs - 1);
+}
 
 bool is_yosys_sequential(const std::string& t) {
   if (t.rfind("$_", 0) == 0)
@@ -154,174 +400,9 @@ const ModuleTiming& Netlist::timing_of(const std::string& name, const std::funct
                                        Memo& memo) const {
   const auto done = memo.find(name);
   if (done != memo.end()) return *done->second;
-  const NetModule& m = modules_.at(name);
-
-  // Input bits of the module, numbered in port order.
-  std::unordered_map<Bit, int> in_index;
-  std::vector<Bit> out_bits;
-  int n_in = 0;
-  for (const auto& p : m.ports) {
-    if (p.direction == "output") {
-      out_bits.insert(out_bits.end(), p.bits.begin(), p.bits.end());
-    } else {
-      for (Bit b : p.bits) {
-        if (b >= 0) in_index.emplace(b, n_in);
-        ++n_in;
-      }
-    }
-  }
-
-  // Nodes: combinational cells and black boxes (one level), flip-flops, submodule instances.
-  struct Node {
-    enum Kind { Comb, Seq, Inst } kind = Comb;
-    const ModuleTiming* sub = nullptr;
-    std::vector<Bit> in;   ///< input bits (Inst: in the submodule's input-bit order)
-    std::vector<Bit> out;  ///< output bits (Inst: in the submodule's output-bit order)
-  };
-  std::vector<Node> nodes;
-  std::unordered_map<Bit, std::pair<int, int>> driver;  // bit -> (node, output position)
-  for (const auto& c : m.cells) {
-    Node node;
-    const NetModule* sub = module(c.type);
-    if (sub && !sub->blackbox) {
-      node.kind = Node::Inst;
-      node.sub = &timing_of(c.type, sequential, memo);
-      for (const auto& p : sub->ports) {
-        const auto pin = std::find_if(c.pins.begin(), c.pins.end(), [&](const NetModule::Port& q) { return q.name == p.name; });
-        for (size_t i = 0; i < p.bits.size(); ++i) {
-          const Bit b = (pin != c.pins.end() && i < pin->bits.size()) ? pin->bits[i] : kBitZ;
-          (p.direction == "output" ? node.out : node.in).push_back(b);
-        }
-      }
-    } else {
-      node.kind = sequential(c.type) ? Node::Seq : Node::Comb;
-      for (const auto& pin : c.pins) {
-        std::string dir = pin.direction;
-        if (dir.empty() && sub) {
-          for (const auto& p : sub->ports)
-            if (p.name == pin.name) dir = p.direction;
-        }
-        if (dir.empty())
-          throw std::runtime_error("cell " + c.name + " of type " + c.type + " in " + name + ": direction of pin " + pin.name +
-                                   " unknown");
-        auto& v = dir == "output" ? node.out : node.in;
-        v.insert(v.end(), pin.bits.begin(), pin.bits.end());
-      }
-    }
-    for (size_t o = 0; o < node.out.size(); ++o)
-      if (node.out[o] >= 0) driver[node.out[o]] = {int(nodes.size()), int(o)};
-    nodes.push_back(std::move(node));
-  }
-
-  auto t = std::make_unique<ModuleTiming>();
-  t->reach.assign(n_in, kNone);
-
-  // Arrivals of every bit, computed on demand with an explicit stack (deep adder chains).
-  std::unordered_map<Bit, Arrival> arr;
-  std::unordered_map<Bit, char> busy;
-  const Arrival const_arrival{-1, {}};  // a constant is no cell: the first cell it feeds starts at 0
-  const Arrival start_arrival{0, {}};
-
-  // Dependencies of a driven bit that must be known before it.
-  const auto deps = [&](Bit b, std::vector<Bit>& d) {
-    d.clear();
-    const auto dr = driver.find(b);
-    if (in_index.count(b) || dr == driver.end()) return;
-    const Node& n = nodes[dr->second.first];
-    if (n.kind == Node::Comb) {
-      d = n.in;
-    } else if (n.kind == Node::Inst) {
-      for (const auto& [j, lv] : n.sub->out_arcs[dr->second.second]) d.push_back(n.in[j]);
-    }
-  };
-  const auto get = [&](Bit b) -> const Arrival& { return b < 0 ? const_arrival : arr.at(b); };
-  const auto compute = [&](Bit b) {
-    Arrival a;
-    const auto ii = in_index.find(b);
-    const auto dr = driver.find(b);
-    if (ii != in_index.end()) {
-      a.arcs.emplace_back(ii->second, 0);
-    } else if (dr == driver.end() || nodes[dr->second.first].kind == Node::Seq) {
-      a = start_arrival;
-    } else {
-      const Node& n = nodes[dr->second.first];
-      if (n.kind == Node::Comb) {
-        int s = kNone;
-        bool any = false;
-        for (Bit i : n.in) {
-          const Arrival& x = get(i);
-          s = std::max(s, x.start);
-          merge_arcs(a.arcs, x.arcs, 1);
-          any = true;
-        }
-        a.start = any ? plus(s, 1) : 0;
-        if (a.start == kNone && a.arcs.empty()) a.start = 0;
-      } else {
-        const int o = dr->second.second;
-        a.start = n.sub->out_start[o];
-        for (const auto& [j, lv] : n.sub->out_arcs[o]) {
-          const Arrival& x = get(n.in[j]);
-          a.start = std::max(a.start, plus(x.start, lv));
-          merge_arcs(a.arcs, x.arcs, lv);
-        }
-      }
-      t->internal = std::max(t->internal, a.start);
-      for (const auto& [i, lv] : a.arcs) t->reach[i] = std::max(t->reach[i], lv);
-    }
-    arr[b] = std::move(a);
-  };
-  std::vector<Bit> d;
-  const auto evaluate = [&](Bit root) {
-    if (root < 0 || arr.count(root)) return;
-    std::vector<std::pair<Bit, size_t>> stack{{root, 0}};
-    busy[root] = 1;
-    std::vector<std::vector<Bit>> dep_stack;
-    deps(root, d);
-    dep_stack.push_back(d);
-    while (!stack.empty()) {
-      auto& [b, k] = stack.back();
-      auto& ds = dep_stack.back();
-      if (k < ds.size()) {
-        const Bit x = ds[k++];
-        if (x < 0 || arr.count(x)) continue;
-        if (busy[x]) throw std::runtime_error("combinational loop in module " + name);
-        busy[x] = 1;
-        deps(x, d);
-        stack.emplace_back(x, 0);
-        dep_stack.push_back(d);
-        continue;
-      }
-      compute(b);
-      busy[b] = 0;
-      stack.pop_back();
-      dep_stack.pop_back();
-    }
-  };
-
-  for (const auto& n : nodes) {
-    for (Bit b : n.out) evaluate(b);
-    for (Bit b : n.in) evaluate(b);
-  }
-  for (Bit b : out_bits) evaluate(b);
-
-  // Paths that continue inside the submodules.
-  for (const auto& n : nodes) {
-    if (n.kind != Node::Inst) continue;
-    t->internal = std::max(t->internal, n.sub->internal);
-    for (size_t j = 0; j < n.in.size(); ++j) {
-      if (n.sub->reach[j] == kNone) continue;
-      const Arrival& x = get(n.in[j]);
-      t->internal = std::max(t->internal, plus(x.start, n.sub->reach[j]));
-      for (const auto& [i, lv] : x.arcs) t->reach[i] = std::max(t->reach[i], lv + n.sub->reach[j]);
-    }
-  }
-
-  for (Bit b : out_bits) {
-    const Arrival& a = get(b);
-    t->out_start.push_back(b < 0 ? kNone : a.start);
-    t->out_arcs.push_back(b < 0 ? Arcs{} : a.arcs);
-  }
-  return *(memo[name] = std::move(t));
+  const auto sub_timing = [&](const std::string& type) -> const ModuleTiming& { return timing_of(type, sequential, memo); };
+  const TimingGraph g = build_graph(*this, modules_.at(name), sequential, sub_timing);
+  return *(memo[name] = std::make_unique<ModuleTiming>(ArrivalSolver(g, name).solve()));
 }
 
 int Netlist::longest_path(const std::string& top, const std::function<bool(const std::string&)>& sequential) const {

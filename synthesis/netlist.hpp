@@ -82,6 +82,13 @@ private:
   std::map<std::string, NetModule> modules_;
 };
 
+/// Readable name of a module Yosys elaborated: "$paramod\\x_shift_acc\\W=s32'0...01010" ->
+/// "x_shift_acc (W=10)"; "$paramod$<hash>\\x_seg_sum" -> "x_seg_sum (parameterized)"; other names as they are.
+std::string pretty_module_name(const std::string& module);
+
+/// Name of the Verilog module an elaborated module comes from: "$paramod...\\x_seg_sum..." -> "x_seg_sum".
+std::string base_module_name(const std::string& module);
+
 /// Yosys internal flip-flop and latch cell types ($_DFF_P_, $_SDFFE_PP0P_, $dff, ...).
 bool is_yosys_sequential(const std::string& type);
 
