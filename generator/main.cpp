@@ -8,7 +8,7 @@
 #include "generate.hpp"
 #include "golden.hpp"
 #include "sim.hpp"
-#include "synth.hpp"
+#include "synth_cmd.hpp"
 #include "yosys_script.hpp"
 #include "stimulus.hpp"
 #include "vecfile.hpp"

@@ -1,11 +1,9 @@
-// cimgen — `cimgen synth`: hierarchical Yosys synthesis of the periphery and the area report.
+// cimgen — hierarchical Yosys synthesis of a generated macro's periphery and its area report.
 #pragma once
 
-#include <map>
 #include <string>
 
-#include "liberty.hpp"
-#include "netlist.hpp"
+#include "files.hpp"
 #include "spec.hpp"
 
 namespace cimgen {
@@ -19,23 +17,18 @@ struct SynthOptions {
   bool quiet = false;   ///< no progress lines
 };
 
-/// Generates `spec`, synthesizes each distinct module once with Yosys (in parallel), maps onto
-/// the cell library, and writes the area report. Returns the exit status (0 ok, 1 synthesis
-/// or verification failed); bad input throws InputError.
-int run_synth(const std::string& spec_path, const SynthOptions& opt);
-
-/// What the report is made of: the synthesized netlists of one macro.
-struct SynthResult {
-  Netlist mapped;                                  ///< cells of the library, per module
-  Netlist generic;                                 ///< Yosys generic gates, per module (before mapping)
-  std::map<std::string, int64_t> cmos_transistors; ///< `stat -tech cmos` estimate per module
-  std::string top;                                 ///< top module name
-  Netlist ref_tree;                                ///< behavioral reference adder tree (empty if none)
-  std::string ref_top;                             ///< its module name, or ""
+/// A behavioral adder tree of the same width as the macro's, synthesized apart so that the
+/// report can set the generated tree's cost next to it.
+struct ReferenceTree {
+  std::string top;      ///< its module name (<spec name>_ref_adder_tree)
+  std::string verilog;  ///< the whole Verilog file
 };
 
-/// Area report of a finished synthesis: (area.json text, area.md text).
-std::pair<std::string, std::string> area_report(const Spec& s, const Liberty& lib, const std::string& lib_label,
-                                                const SynthResult& r);
+/// Synthesize the generated macro `files` of `s` (rtl/, sim/, synth/, manifest.json with its
+/// "modules" roles and blocks): each distinct module once with Yosys (in parallel), mapped onto
+/// the cell library, then the area report written next to the files in the output directory
+/// (replaced atomically; kept with the logs on a tool failure). Returns the exit status (0 ok,
+/// 1 synthesis or verification failed); bad input throws InputError.
+int synthesize(const Spec& s, const FileSet& files, const SynthOptions& opt, const ReferenceTree* ref);
 
 } // namespace cimgen

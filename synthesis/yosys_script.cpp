@@ -2,6 +2,7 @@
 #include "yosys_script.hpp"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "banner.hpp"
 #include "liberty.hpp"
@@ -34,6 +35,33 @@ std::string synth_map_commands(const std::string& top, const std::string& generi
   if (mapped_out.empty()) s += "stat -liberty " + lib + "\n";
   else s += "write_json " + mapped_out + ".json\n";
   return s;
+}
+
+std::string elaborate_script(const std::string& design_script, const std::string& rtlil_out, const std::string& modules_out) {
+  std::string s;
+  std::istringstream in(design_script);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("read_", 0) == 0 || line.rfind("hierarchy", 0) == 0) s += line + "\n";
+  return s + "write_rtlil " + rtlil_out + "\ntee -q -o " + modules_out + " ls\n";
+}
+
+std::string module_script(const std::string& rtlil, const std::string& module, const std::string& prefix) {
+  return "read_rtlil " + rtlil + "\nread_liberty -lib " + kCellLibrary + "\nhierarchy -top " + module + "\nblackbox " +
+         module + " %n\n" + synth_map_commands(module, prefix, prefix);
+}
+
+std::string reference_script(const std::string& verilog, const std::string& top, const std::string& prefix) {
+  return "read_verilog " + verilog + "\nread_liberty -lib " + kCellLibrary + "\n" + synth_map_commands(top, prefix, prefix);
+}
+
+std::string verify_script(const std::string& top, const std::vector<std::string>& sequential_cells, const VerifyFiles& f) {
+  std::string del;
+  for (const auto& c : sequential_cells) del += " t:" + c;
+  return "read_json " + f.generic_json + "\nhierarchy -top " + top + "\nflatten\ntee -q -o " + f.ltp_generic +
+         " ltp -noff\ndesign -reset\nread_liberty -lib " + kCellLibrary + "\nread_json " + f.mapped_json +
+         "\nhierarchy -top " + top + "\ntee -q -o " + f.stat_mapped + " stat -liberty " + kCellLibrary + "\nflatten\n" +
+         (del.empty() ? "" : "delete" + del + "\n") + "tee -q -o " + f.ltp_mapped + " ltp\n";
 }
 
 void add_design_script(const Spec& s, FileSet& files) {
