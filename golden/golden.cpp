@@ -1,6 +1,8 @@
 // cimgen — golden model: DESIGN.md section 3 term by term, plus the direct formulas.
 #include "golden.hpp"
 
+#include <algorithm>
+
 namespace cimgen::golden {
 
 int64_t mf_direct(const Vec& w, const Vec& x) {
@@ -22,11 +24,17 @@ int64_t sum_abs(const Vec& w) {
 }
 
 int64_t convert(const Spec& s, int64_t c) {
-  if (s.datapath == Datapath::NearMemory) return c;
-  const int sh = s.adc_lsb_shift;
-  const int64_t r = (s.adc_rounding == Rounding::Nearest && sh > 0) ? (int64_t{1} << (sh - 1)) : 0;
-  const int64_t code = std::min((int64_t{1} << s.adc_bits) - 1, (c + r) >> sh);
-  return code << sh;
+  switch (s.datapath) {
+  case Datapath::NearMemory:
+    return c;  // the adder tree counts exactly
+  case Datapath::InMemory: {
+    // code = min(2^b - 1, (c + r) >> s), c_hat = code << s (DESIGN.md section 3); the spec
+    // derives r (Spec::r_bias) once.
+    const int64_t code = std::min(full_scale(s.adc_bits), (c + s.r_bias) >> s.adc_lsb_shift);
+    return code << s.adc_lsb_shift;
+  }
+  }
+  return c;
 }
 
 Terms mf_terms(const Spec& s, const Vec& w, const Vec& x) {
@@ -62,7 +70,11 @@ int64_t conv_hw(const Spec& s, const Vec& w, const Vec& x) {
 }
 
 int64_t evaluate(const Spec& s, const Vec& w, const Vec& x) {
-  return s.op == Operator::Mf ? mf_terms(s, w, x).y() : conv_hw(s, w, x);
+  switch (s.op) {
+  case Operator::Mf: return mf_terms(s, w, x).y();
+  case Operator::Conventional: return conv_hw(s, w, x);
+  }
+  return 0;
 }
 
 } // namespace cimgen::golden

@@ -2,63 +2,91 @@
 `default_nettype none
 
 // One channel of the in-memory MF macro: sums the converted counts of its segments, builds
-// A from the weight-plane conversions ({{A_MODE}}) and B from the sign-row conversions
-// (Horner, MSB first), holds Sw, and combines y = 2A - Sw + 2B - Sx.
-module {{NAME}}_channel_im (
-  input  wire                                  clk,
-  input  wire                                  sw_wr,
-  input  wire [{{SW_W}}-1:0]                   sw_data,
-  input  wire [{{S}}*{{NCONV}}*{{CHAT_W}}-1:0] c_hat,    // segment s, converter i at [(s*{{NCONV}}+i)*{{CHAT_W}} +: {{CHAT_W}}]
-  input  wire                                  acc_a,    // weight-plane conversion ends this cycle
-  input  wire                                  acc_b,    // sign-row conversion ends this cycle
-{{FIRST_A_PORT}}  input  wire                                  first_b,  // most significant input plane
-  input  wire [{{B_W}}-1:0]                    sx,
-  output reg  [{{Y_W}}-1:0]                    y
+// A from the weight-plane conversions (PER_ROW: all rows at once, weighted by 2^j; else
+// Horner over the rows, MSB first) and B from the sign-row conversions (Horner, MSB first),
+// holds Sw, and combines y = 2A - Sw + 2B - Sx.
+module {{NAME}}_channel_im #(
+  parameter integer S       = {{S}},        // segments (uArrays) per channel
+  parameter integer NCONV   = {{NCONV}},    // converters per uArray
+  parameter integer PER_ROW = {{PER_ROW}},  // 1: a converter per weight row; 0: one time-shared
+  parameter integer CHAT_W  = {{CHAT_W}},   // converted count width
+  parameter integer SUM_W   = {{SUM_W}},    // width of a converter's sum over the segments
+  parameter integer SW_W    = {{SW_W}},     // width of Sw
+  parameter integer A_W     = {{A_W}},      // width of A
+  parameter integer B_W     = {{B_W}},      // width of B and Sx
+  parameter integer Y_W     = {{Y_W}}       // output width, two's complement
+) (
+  input  wire                      clk,
+  input  wire                      sw_wr,
+  input  wire [SW_W-1:0]           sw_data,
+  input  wire [S*NCONV*CHAT_W-1:0] c_hat,    // segment s, converter i at [(s*NCONV+i)*CHAT_W +: CHAT_W]
+  input  wire                      acc_a,    // weight-plane conversion ends this cycle
+  input  wire                      acc_b,    // sign-row conversion ends this cycle
+  input  wire                      first_a,  // most significant weight row (time-shared converter)
+  input  wire                      first_b,  // most significant input plane
+  input  wire [B_W-1:0]            sx,
+  output reg  [Y_W-1:0]            y
 );
   // uChannel: per converter, the sum over segments
-  reg  [{{NCONV}}*{{SUM_W}}-1:0] sums;  // converter i at [i*{{SUM_W}} +: {{SUM_W}}]
-  reg  [{{SUM_W}}-1:0] sum, term;
+  reg  [NCONV*SUM_W-1:0] sums;  // converter i at [i*SUM_W +: SUM_W]
+  reg  [SUM_W-1:0] sum, term;
   integer s, i;
   always @* begin
-    for (i = 0; i < {{NCONV}}; i = i + 1) begin
-      sum = {{{SUM_W}}{1'b0}};
-      for (s = 0; s < {{S}}; s = s + 1) begin
-        term = {{{SUM_W}}{1'b0}};
-        term[{{CHAT_W}}-1:0] = c_hat[(s*{{NCONV}}+i)*{{CHAT_W}} +: {{CHAT_W}}];
+    for (i = 0; i < NCONV; i = i + 1) begin
+      sum = {SUM_W{1'b0}};
+      for (s = 0; s < S; s = s + 1) begin
+        term = {SUM_W{1'b0}};
+        term[CHAT_W-1:0] = c_hat[(s*NCONV+i)*CHAT_W +: CHAT_W];
         sum = sum + term;
       end
-      sums[i*{{SUM_W}} +: {{SUM_W}}] = sum;
+      sums[i*SUM_W +: SUM_W] = sum;
     end
   end
 
-  reg  [{{A_W}}-1:0]  a_reg;
-  reg  [{{B_W}}-1:0]  b_reg;
-  reg  [{{SW_W}}-1:0] sw_reg;
-  reg  [{{A_W}}-1:0]  a_in;
-{{A_DECLS}}  reg  [{{B_W}}-1:0]  b_in;
-
+  // The weight-plane term of this conversion: converter i holds row i (PER_ROW), so sum_i 2^i.
+  reg [A_W-1:0] a_in, a_term;
+  reg [B_W-1:0] b_in;
   always @* begin
-{{A_INPUT}}
-    b_in = {{{B_W}}{1'b0}};
-    b_in[{{SUM_W}}-1:0] = sums[{{SUM_W}}-1:0];
+    a_in = {A_W{1'b0}};
+    for (i = 0; i < NCONV; i = i + 1) begin
+      a_term = {A_W{1'b0}};
+      a_term[SUM_W-1:0] = sums[i*SUM_W +: SUM_W];
+      a_in = a_in + (a_term << i);
+    end
+    b_in = {B_W{1'b0}};
+    b_in[SUM_W-1:0] = sums[SUM_W-1:0];
   end
+
+  reg  [A_W-1:0]  a_reg;
+  reg  [B_W-1:0]  b_reg;
+  reg  [SW_W-1:0] sw_reg;
+  wire [A_W-1:0]  a_next;
+
+  generate
+    if (PER_ROW != 0) begin : g_rows_parallel
+      assign a_next = a_in;
+      wire unused_first_a = first_a;  // A arrives in one conversion
+    end else begin : g_rows_horner
+      assign a_next = first_a ? a_in : (a_reg << 1) + a_in;
+    end
+  endgenerate
 
   always @(posedge clk) begin
     if (sw_wr) sw_reg <= sw_data;
-    if (acc_a) a_reg <= {{A_UPDATE}};
+    if (acc_a) a_reg <= a_next;
     if (acc_b) b_reg <= first_b ? b_in : (b_reg << 1) + b_in;
   end
 
-  reg [{{Y_W}}-1:0] a_x, sw_x, b_x, sx_x;
+  reg [Y_W-1:0] a_x, sw_x, b_x, sx_x;
   always @* begin
-    a_x  = {{{Y_W}}{1'b0}};
-    sw_x = {{{Y_W}}{1'b0}};
-    b_x  = {{{Y_W}}{1'b0}};
-    sx_x = {{{Y_W}}{1'b0}};
-    a_x[{{A_W}}-1:0]   = a_reg;
-    sw_x[{{SW_W}}-1:0] = sw_reg;
-    b_x[{{B_W}}-1:0]   = b_reg;
-    sx_x[{{B_W}}-1:0]  = sx;
+    a_x  = {Y_W{1'b0}};
+    sw_x = {Y_W{1'b0}};
+    b_x  = {Y_W{1'b0}};
+    sx_x = {Y_W{1'b0}};
+    a_x[A_W-1:0]   = a_reg;
+    sw_x[SW_W-1:0] = sw_reg;
+    b_x[B_W-1:0]   = b_reg;
+    sx_x[B_W-1:0]  = sx;
     y = (a_x << 1) - sw_x + (b_x << 1) - sx_x;
   end
 endmodule

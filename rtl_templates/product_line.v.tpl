@@ -5,20 +5,25 @@
 // the cells whose column line is high discharge it; the held level is the count of those
 // cells, in count units. Bit-exact by default. For approximate-computing studies a seeded
 // Gaussian offset is added before the hold: +noise_sigma_milli=S (sigma in 1/1000 count)
-// and +noise_seed=K; the offset is rounded to a whole count and the level clamped to 0..{{L}}.
+// and +noise_seed=K; the offset is rounded to a whole count and the level clamped to 0..L.
 module {{NAME}}_product_line #(
-  parameter ID = 0  // distinct per product line: decorrelates the noise
+  parameter integer L       = {{L}},        // cells on the line (columns)
+  parameter integer COUNT_W = {{COUNT_W}},  // level width, clog2(L+1)
+  parameter integer ID      = 0             // distinct per product line: decorrelates the noise
 ) (
-  input  wire                   clk,
-  input  wire                   sample,   // compute cycle: sample and hold the level
-  input  wire [{{L}}-1:0]       cells,
-  input  wire [{{L}}-1:0]       cl,       // column lines
-  output wire [{{COUNT_W}}-1:0] level
+  input  wire               clk,
+  input  wire               sample,   // compute cycle: sample and hold the level
+  input  wire [L-1:0]       cells,
+  input  wire [L-1:0]       cl,       // column lines
+  output wire [COUNT_W-1:0] level
 );
 `ifndef SYNTHESIS  // a black box in synthesis: Yosys reads only the ports
-  reg [{{COUNT_W}}-1:0] level_reg;
-  reg [{{COUNT_W}}-1:0] sum;
-  reg [{{COUNT_W}}-1:0] term;
+  localparam [COUNT_W-1:0]   L_C = L[COUNT_W-1:0];
+  wire [COUNT_W-1:0]         l_c = L_C;
+  wire signed [63:0]         l_max = $signed({{(64-COUNT_W){1'b0}}, l_c});  // L, for the clamp
+  reg [COUNT_W-1:0] level_reg;
+  reg [COUNT_W-1:0] sum;
+  reg [COUNT_W-1:0] term;
   integer i;
 
   // ---- noise: xorshift32, Irwin-Hall sum of 12 uniforms ~ N(0, 1) ----
@@ -37,9 +42,9 @@ module {{NAME}}_product_line #(
   end
 
   always @* begin
-    sum = {{{COUNT_W}}{1'b0}};
-    for (i = 0; i < {{L}}; i = i + 1) begin
-      term    = {{{COUNT_W}}{1'b0}};
+    sum = {COUNT_W{1'b0}};
+    for (i = 0; i < L; i = i + 1) begin
+      term    = {COUNT_W{1'b0}};
       term[0] = cells[i] & cl[i];
       sum     = sum + term;
     end
@@ -54,15 +59,15 @@ module {{NAME}}_product_line #(
     // offset = (uni_sum / 2^16 - 6) * sigma_milli / 1000, rounded to the nearest count
     num    = ($signed({44'd0, uni_sum}) - 64'sd393216) * sigma_milli;
     offset = (num + (num < 0 ? -64'sd32768000 : 64'sd32768000)) / 64'sd65536000;
-    noisy  = $signed({{{NOISY_PAD}}'d0, sum}) + offset;
+    noisy  = $signed({{(64-COUNT_W){1'b0}}, sum}) + offset;
   end
 
   always @(posedge clk) begin
     if (sample) begin
       rng_reg <= rng;
-      if (noisy < 0) level_reg <= {{{COUNT_W}}{1'b0}};
-      else if (noisy > {{L}}) level_reg <= {{COUNT_W}}'d{{L}};
-      else level_reg <= noisy[{{COUNT_W}}-1:0];
+      if (noisy < 0) level_reg <= {COUNT_W{1'b0}};
+      else if (noisy > l_max) level_reg <= L_C;
+      else level_reg <= noisy[COUNT_W-1:0];
     end
   end
 

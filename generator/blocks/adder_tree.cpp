@@ -1,11 +1,20 @@
-// cimgen — adder tree generator. The structural kinds are built as a netlist of full and half
-// adders (also emulated bit by bit in C++), then printed as Verilog assigns.
+// cimgen — block: the adder tree (segment popcount). Each tree kind is a strategy: the
+// behavioral kind renders rtl_templates/adder_tree_behavioral.v.tpl; the structural kinds
+// (ripple, wallace, dadda) are built as a netlist of full and half adders, emulated cycle by
+// cycle in C++ (pipeline registers included) and printed as Verilog assigns: an irregular
+// netlist that Verilog parameters cannot express.
 #include "adder_tree.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
+#include <memory>
+#include <stdexcept>
 #include <sstream>
 #include <vector>
+
+#include "block.hpp"
+#include "template.hpp"
 
 namespace cimgen {
 namespace {
@@ -42,12 +51,16 @@ public:
     return out;
   }
   const std::string& name(int w) const { return names_[w]; }
-  int eval(uint64_t bits, const std::vector<int>& out) {
-    std::vector<int> v(names_.size(), 0);
+  /// One clock cycle: the value of `out` during the cycle with inputs `bits` (registers show
+  /// what they took at the previous edge), then the edge (registers take their inputs).
+  int clock(uint64_t bits, const std::vector<int>& out) {
+    state_.resize(names_.size(), 0);
+    std::vector<int> v(names_.size(), 0), next = state_;
     for (size_t i = 0; i < values_.size(); ++i) v[i] = int(bits >> i) & 1;
     for (const Op& o : ops_) {
-      if (o.b == -2) {
-        v[o.s] = v[o.a];
+      if (o.b == -2) {  // register: output from the last edge, input taken at this one
+        v[o.s] = state_[o.s];
+        next[o.s] = v[o.a];
         continue;
       }
       const int c = o.c >= 0 ? v[o.c] : 0;
@@ -55,6 +68,7 @@ public:
       v[o.s] = t & 1;
       if (o.co >= 0) v[o.co] = t >> 1;
     }
+    state_ = next;
     int r = 0;
     for (size_t i = 0; i < out.size(); ++i)
       if (out[i] >= 0) r |= v[out[i]] << i;
@@ -102,6 +116,7 @@ private:
   std::vector<std::string> names_;         ///< wire names, inputs first
   std::vector<Op> ops_;                    ///< cells in topological order
   std::vector<std::pair<int, int>> regs_;  ///< (d, q) of pipeline registers
+  std::vector<int> state_;                 ///< register outputs (cycle emulation)
 };
 
 /// Places `pipeline` register stages after the levels of a `depth`-level structure: entry l
@@ -142,9 +157,15 @@ std::vector<int> final_adder(Netlist& net, const Columns& cols, int out_w) {
   return out;
 }
 
-/// Column compression (Wallace or Dadda) of `width` ones into `out_w` bits; `plan` (may be
-/// empty) says how many register stages follow each level.
-std::vector<int> compress_with(Netlist& net, TreeKind kind, int width, int out_w, const std::vector<int>& plan) {
+/// The two column-compression schedules.
+enum class Schedule {
+  Wallace,  ///< every column reduced by 3:2 counters as far as it goes, at every stage
+  Dadda,    ///< columns reduced just enough to reach the heights 2, 3, 4, 6, 9, ... in turn
+};
+
+/// Column compression of `width` ones into `out_w` bits; `plan` (may be empty) says how many
+/// register stages follow each level.
+std::vector<int> compress_with(Netlist& net, Schedule kind, int width, int out_w, const std::vector<int>& plan) {
   Columns cols(out_w);
   for (int i = 0; i < width; ++i) cols[0].push_back(i);
   auto height = [&] {
@@ -163,7 +184,7 @@ std::vector<int> compress_with(Netlist& net, TreeKind kind, int width, int out_w
         if (want) next[j + 1].push_back(sc.second);
       };
       size_t i = 0;
-      if (kind == TreeKind::Wallace) {
+      if (kind == Schedule::Wallace) {
         for (; in.size() - i >= 3; i += 3) add(net.fa(in[i], in[i + 1], in[i + 2], want));
         if (in.size() - i == 2 && in.size() > 2) {
           add(net.ha(in[i], in[i + 1], want));
@@ -190,7 +211,7 @@ std::vector<int> compress_with(Netlist& net, TreeKind kind, int width, int out_w
     ++level;
     for (int r = 0; r < regs_after(level); ++r) unflatten(cols, net.reg(flatten(cols)));
   };
-  if (kind == TreeKind::Wallace) {
+  if (kind == Schedule::Wallace) {
     while (height() > 2) {
       stage(0);
       after_level();
@@ -219,7 +240,7 @@ std::vector<int> compress_with(Netlist& net, TreeKind kind, int width, int out_w
   return out;
 }
 
-std::vector<int> compress(Netlist& net, TreeKind kind, int width, int out_w, int pipeline) {
+std::vector<int> compress(Netlist& net, Schedule kind, int width, int out_w, int pipeline) {
   Netlist dry(width);  // first pass: the number of levels, so registers can be spread over them
   compress_with(dry, kind, width, out_w, {});
   return compress_with(net, kind, width, out_w, pipeline ? stage_plan(dry.stats.levels, pipeline) : std::vector<int>{});
@@ -276,61 +297,137 @@ std::vector<int> ripple(Netlist& net, int width, int out_w, int pipeline) {
   return out;
 }
 
-std::vector<int> build(Netlist& net, TreeKind kind, int width, int out_w, int pipeline) {
-  if (kind == TreeKind::Ripple) return ripple(net, width, out_w, pipeline);
-  return compress(net, kind, width, out_w, pipeline);
+/// How one tree kind is built and emulated; every TreeKind has exactly one (strategy_of).
+class TreeStrategy {
+public:
+  virtual ~TreeStrategy() = default;
+  /// Module text (no banner) and structure statistics.
+  virtual std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st) const = 0;
+  /// Cycle model: the count visible during a cycle with inputs `bits`, then the clock edge.
+  virtual std::function<int(uint64_t)> model(int width, int out_w, int pipeline) const = 0;
+};
+
+/// Behavioral: a `for` loop Yosys maps as it likes; registers at the output.
+class BehavioralTree final : public TreeStrategy {
+public:
+  std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st) const override {
+    st->levels = 1;
+    st->registers = out_w * pipeline;
+    return render("adder_tree_behavioral.v.tpl",
+                  {{"NAME", name}, {"W", num(width)}, {"OUT_W", num(out_w)}, {"PIPE", num(pipeline)}});
+  }
+  std::function<int(uint64_t)> model(int width, int out_w, int pipeline) const override {
+    auto line = std::make_shared<std::deque<int>>(size_t(pipeline), 0);
+    return [=](uint64_t bits) {
+      const int mask = (1 << out_w) - 1;
+      const int now = __builtin_popcountll(width == 64 ? bits : bits & ((uint64_t{1} << width) - 1)) & mask;
+      if (line->empty()) return now;
+      const int shown = line->front();
+      line->pop_front();
+      line->push_back(now);
+      return shown;
+    };
+  }
+};
+
+/// Structural kinds: a netlist of full and half adders with pipeline registers.
+class NetlistTree : public TreeStrategy {
+public:
+  std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st) const override {
+    Netlist net(width);
+    const std::vector<int> out = build(net, width, out_w, pipeline);
+    std::ostringstream os;
+    os << "// Counts the ones of `bits` (" << describe() << ", " << pipeline << " pipeline stages).\n"
+       << "module " << name << "_adder_tree (\n"
+       << "  input  wire                clk,\n"
+       << "  input  wire [" << width << "-1:0] bits,\n"
+       << "  output wire [" << out_w << "-1:0] count\n"
+       << ");\n";
+    if (pipeline == 0) os << "  wire unused_clk = clk;  // no pipeline registers in this configuration\n";
+    os << net.verilog();
+    for (int j = 0; j < out_w; ++j)
+      os << "  assign count[" << j << "] = " << (out[j] >= 0 ? net.name(out[j]) : std::string("1'b0")) << ";\n";
+    os << "endmodule\n";
+    *st = net.stats;
+    return os.str();
+  }
+  std::function<int(uint64_t)> model(int width, int out_w, int pipeline) const override {
+    auto net = std::make_shared<Netlist>(width);
+    const std::vector<int> out = build(*net, width, out_w, pipeline);
+    return [net, out](uint64_t bits) { return net->clock(bits, out); };
+  }
+
+protected:
+  virtual const char* describe() const = 0;
+  virtual std::vector<int> build(Netlist& net, int width, int out_w, int pipeline) const = 0;
+};
+
+class RippleTree final : public NetlistTree {
+  const char* describe() const override { return "ripple tree"; }
+  std::vector<int> build(Netlist& net, int width, int out_w, int pipeline) const override {
+    return ripple(net, width, out_w, pipeline);
+  }
+};
+
+class CompressorTree final : public NetlistTree {
+public:
+  explicit CompressorTree(Schedule schedule) : schedule_(schedule) {}
+
+private:
+  const char* describe() const override { return schedule_ == Schedule::Wallace ? "wallace tree" : "dadda tree"; }
+  std::vector<int> build(Netlist& net, int width, int out_w, int pipeline) const override {
+    return compress(net, schedule_, width, out_w, pipeline);
+  }
+  Schedule schedule_;
+};
+
+const TreeStrategy& strategy_of(TreeKind kind) {
+  static const BehavioralTree behavioral;
+  static const RippleTree ripple_tree;
+  static const CompressorTree wallace(Schedule::Wallace), dadda(Schedule::Dadda);
+  switch (kind) {
+  case TreeKind::Behavioral: return behavioral;
+  case TreeKind::Ripple: return ripple_tree;
+  case TreeKind::Wallace: return wallace;
+  case TreeKind::Dadda: return dadda;
+  }
+  throw std::logic_error("adder tree: no strategy for this kind");
 }
 
 } // namespace
 
-int emulate_adder_tree(TreeKind kind, int width, int out_w, uint64_t bits) {
-  if (kind == TreeKind::Behavioral) {
-    int c = 0;
-    for (int i = 0; i < width; ++i) c += int(bits >> i) & 1;
-    return c;
-  }
-  Netlist net(width);
-  const std::vector<int> out = build(net, kind, width, out_w, 0);
-  return net.eval(bits, out);
-}
-
 std::string adder_tree_module(const std::string& name, TreeKind kind, int width, int out_w, int pipeline,
                               TreeStats* stats) {
-  std::ostringstream os;
-  os << "// Counts the ones of `bits` (" << to_string(kind) << " tree, " << pipeline << " pipeline stages).\n"
-     << "module " << name << "_adder_tree (\n"
-     << "  input  wire                clk,\n"
-     << "  input  wire [" << width << "-1:0] bits,\n"
-     << "  output wire [" << out_w << "-1:0] count\n"
-     << ");\n";
-  if (pipeline == 0) os << "  wire unused_clk = clk;  // no pipeline registers in this configuration\n";
   TreeStats st;
-  if (kind == TreeKind::Behavioral) {
-    os << "  reg [" << out_w << "-1:0] sum;\n  reg [" << out_w << "-1:0] term;\n  integer i;\n"
-       << "  always @* begin\n    sum = {" << out_w << "{1'b0}};\n"
-       << "    for (i = 0; i < " << width << "; i = i + 1) begin\n"
-       << "      term    = {" << out_w << "{1'b0}};\n      term[0] = bits[i];\n      sum     = sum + term;\n"
-       << "    end\n  end\n";
-    std::string prev = "sum";
-    for (int p = 0; p < pipeline; ++p) {
-      const std::string r = "pipe" + std::to_string(p) + "_reg";
-      os << "  reg [" << out_w << "-1:0] " << r << ";\n  always @(posedge clk) " << r << " <= " << prev << ";\n";
-      prev = r;
-      st.registers += out_w;
-    }
-    os << "  assign count = " << prev << ";\n";
-    st.levels = 1;
-  } else {
-    Netlist net(width);
-    const std::vector<int> out = build(net, kind, width, out_w, pipeline);
-    os << net.verilog();
-    for (int j = 0; j < out_w; ++j)
-      os << "  assign count[" << j << "] = " << (out[j] >= 0 ? net.name(out[j]) : std::string("1'b0")) << ";\n";
-    st = net.stats;
-  }
-  os << "endmodule\n";
+  std::string text = strategy_of(kind).module(name, width, out_w, pipeline, &st);
   if (stats) *stats = st;
-  return os.str();
+  return text;
+}
+
+std::function<int(uint64_t)> adder_tree_model(TreeKind kind, int width, int out_w, int pipeline) {
+  return strategy_of(kind).model(width, out_w, pipeline);
+}
+
+int emulate_adder_tree(TreeKind kind, int width, int out_w, uint64_t bits) {
+  return adder_tree_model(kind, width, out_w, 0)(bits);
+}
+
+Block adder_tree_block(const Spec& s) {
+  Block b;
+  b.suffix = "adder_tree";
+  b.what = "adder tree (segment popcount)";
+  b.category = category::kAdderTree;
+  b.instances = s.tree_instances;
+  TreeStats st;
+  b.body = adder_tree_module(s.name, s.tree, s.L, s.COUNT_W, s.pipeline_stages, &st);
+  b.report["adder_tree"] = {{"kind", to_string(s.tree)},
+                            {"inputs", s.L},
+                            {"full_adders", st.full_adders},
+                            {"half_adders", st.half_adders},
+                            {"levels", st.levels},
+                            {"pipeline_registers", st.registers},
+                            {"instances", s.tree_instances}};
+  return b;
 }
 
 } // namespace cimgen

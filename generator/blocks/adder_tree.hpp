@@ -1,6 +1,8 @@
 // cimgen — adder tree (popcount) generator: behavioral, ripple, wallace, dadda.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "spec.hpp"
@@ -20,8 +22,12 @@ struct TreeStats {
 std::string adder_tree_module(const std::string& name, TreeKind kind, int width, int out_w, int pipeline,
                               TreeStats* stats);
 
-/// Count of the ones in `bits` as the generated structure computes it (C++ emulation of the
-/// netlist, used by the unit tests to check the structure gate by gate).
+/// Cycle model of the generated structure (C++ emulation of the netlist gate by gate, pipeline
+/// registers included): each call is one clock cycle with inputs `bits`; it returns the value
+/// of `count` during that cycle, then takes the clock edge. Used by the unit tests.
+std::function<int(uint64_t)> adder_tree_model(TreeKind kind, int width, int out_w, int pipeline);
+
+/// Count of the ones in `bits` as the unpipelined structure computes it.
 int emulate_adder_tree(TreeKind kind, int width, int out_w, uint64_t bits);
 
 } // namespace cimgen

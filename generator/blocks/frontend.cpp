@@ -1,0 +1,27 @@
+// cimgen — blocks every top shares: the front end (controller hookup, input register, output
+// register; rtl_templates/frontend.v.tpl) and the element-write decoder (wr_decode.v.tpl).
+#include "block.hpp"
+
+namespace cimgen {
+
+Block frontend_block(const Spec& s) {
+  Block b;
+  b.suffix = "frontend";
+  b.what = "front end: controller hookup, input-vector register, output register";
+  b.category = category::kIo;
+  b.tpl = "frontend.v.tpl";
+  b.params = {{"X_W", num(s.X_W)}, {"YS_W", num(int64_t(s.C) * s.Y_W)}, {"CNT_W", num(s.CNT_W)}};
+  return b;
+}
+
+Block wr_decode_block(const Spec& s) {
+  Block b;
+  b.suffix = "wr_decode";
+  b.what = "element-write decoder: segment select and column offset";
+  b.category = category::kIo;
+  b.tpl = "wr_decode.v.tpl";
+  b.params = {{"S", num(s.S)}, {"L", num(s.L)}, {"IDX_W", num(s.IDX_W)}, {"COL_W", num(s.COL_W)}};
+  return b;
+}
+
+} // namespace cimgen

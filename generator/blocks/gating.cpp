@@ -1,0 +1,21 @@
+// cimgen — block: sense-amp / column-line gating of one segment (rtl_templates/gating.v.tpl).
+#include "block.hpp"
+
+namespace cimgen {
+
+Block gating_block(const Spec& s) {
+  Block b;
+  b.suffix = "gating";
+  b.what = "sense-amp / column-line gating of one uArray";
+  b.category = category::kGating;
+  b.tpl = "gating.v.tpl";
+  b.params = {{"L", num(s.L)}, {"EW", num(s.n + 1)}, {"PL_W", num(s.PL_W)}};
+  switch (variant_of(s)) {
+  case Variant::NearMemoryMf:
+  case Variant::InMemoryMf: b.instances = s.S; break;
+  case Variant::NearMemoryConv: b.instances = 2 * s.S; break;  // x[k] gating and the step(x) mask
+  }
+  return b;
+}
+
+} // namespace cimgen

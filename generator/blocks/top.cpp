@@ -1,0 +1,80 @@
+// cimgen — block: the top level with the ports of DESIGN.md section 5 (top_mf.v.tpl,
+// top_conv.v.tpl, top_im.v.tpl). The port list is rendered from the one port table below.
+#include "block.hpp"
+
+namespace cimgen {
+
+namespace {
+
+/// One top-level port of DESIGN.md section 5.
+struct Port {
+  const char* dir;    ///< "input" | "output"
+  const char* name;   ///< port name
+  const char* width;  ///< width: "1" or a Verilog expression of the top's parameters
+  const char* what;   ///< one-line comment
+};
+
+/// The top-level ports, in contract order (the single table every top template receives).
+constexpr Port kPorts[] = {
+    {"input", "clk", "1", "clock"},
+    {"input", "rst_n", "1", "asynchronous reset, active low"},
+    {"input", "wr_valid", "1", "weight write beat offered"},
+    {"output", "wr_ready", "1", "weight write accepted (no vector in flight)"},
+    {"input", "wr_sum", "1", "0: element at (wr_channel, wr_index); 1: Sw of wr_channel"},
+    {"input", "wr_channel", "CH_W", "channel"},
+    {"input", "wr_index", "IDX_W", "element index"},
+    {"input", "wr_data", "WR_W", "element {sign, mag} in [m:0], or Sw"},
+    {"input", "x_valid", "1", "input vector offered"},
+    {"output", "x_ready", "1", "input vector accepted"},
+    {"input", "x_data", "N*(NB+1)", "element i at [i*(n+1) +: n+1] = {sign, mag}"},
+    {"output", "y_valid", "1", "results of one vector offered"},
+    {"input", "y_ready", "1", "results taken"},
+    {"output", "y_data", "C*Y_W", "channel c at [c*Y_W +: Y_W], two's complement"},
+};
+
+/// The ANSI port declarations of kPorts, aligned, one per line.
+std::string port_list() {
+  std::string out;
+  const size_t n = sizeof kPorts / sizeof kPorts[0];
+  for (size_t i = 0; i < n; ++i) {
+    const Port& p = kPorts[i];
+    std::string decl = std::string("  ") + p.dir + (p.dir[0] == 'i' ? "  wire " : " wire ");
+    decl += std::string(p.width) == "1" ? "" : std::string("[") + p.width + "-1:0]";
+    decl.resize(std::max(decl.size(), size_t(30)), ' ');
+    decl += p.name + std::string(i + 1 < n ? "," : "");
+    decl.resize(std::max(decl.size(), size_t(44)), ' ');
+    out += decl + "// " + p.what + (i + 1 < n ? "\n" : "");
+  }
+  return out;
+}
+
+} // namespace
+
+Block top_block(const Spec& s) {
+  Block b;
+  b.suffix = "top";
+  b.what = "top level (ports of DESIGN.md section 5)";
+  b.category = category::kIo;
+  b.params = {{"PORTS", port_list()},   {"N", num(s.N)},         {"C", num(s.C)},         {"M", num(s.m)},
+              {"NB", num(s.n)},         {"L", num(s.L)},         {"S", num(s.S)},         {"Y_W", num(s.Y_W)},
+              {"CH_W", num(s.CH_W)},    {"IDX_W", num(s.IDX_W)}, {"WR_W", num(s.WR_W)},   {"COUNT_W", num(s.COUNT_W)},
+              {"COL_W", num(s.COL_W)},  {"ROW_W", num(s.ROW_W)}, {"PL_W", num(s.PL_W)},   {"CNT_W", num(s.CNT_W)}};
+  switch (variant_of(s)) {
+  case Variant::NearMemoryMf:
+    b.tpl = "top_mf.v.tpl";
+    b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
+    break;
+  case Variant::NearMemoryConv:
+    b.tpl = "top_conv.v.tpl";
+    break;
+  case Variant::InMemoryMf:
+    b.tpl = "top_im.v.tpl";
+    b.params.insert({{"SW_W", num(s.SW_W)},     {"B_W", num(s.B_W)},       {"SUM_W", num(s.SUM_IW)},
+                     {"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)},   {"CHAT_W", num(s.CHAT_W)},
+                     {"PER_ROW", num(s.adc_per_row() ? 1 : 0)},            {"NCONV", num(s.nconv)}});
+    break;
+  }
+  return b;
+}
+
+} // namespace cimgen
