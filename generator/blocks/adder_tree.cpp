@@ -163,6 +163,60 @@ enum class Schedule {
   Dadda,    ///< columns reduced just enough to reach the heights 2, 3, 4, 6, 9, ... in turn
 };
 
+/// One compression stage: every column reduced by 3:2 (FA) and 2:2 (HA) counters, as far as
+/// Wallace goes, or (Dadda) just enough that no column exceeds `target` bits.
+Columns compress_stage(Netlist& net, Schedule kind, const Columns& cols, int target) {
+  const int out_w = int(cols.size());
+  Columns next(out_w);
+  for (int j = 0; j < out_w; ++j) {
+    const std::vector<int>& in = cols[j];
+    const bool want = j + 1 < out_w;  // a carry out of the top column is always zero
+    auto add = [&](std::pair<int, int> sc) {
+      next[j].push_back(sc.first);
+      if (want) next[j + 1].push_back(sc.second);
+    };
+    size_t i = 0;
+    switch (kind) {
+    case Schedule::Wallace:
+      for (; in.size() - i >= 3; i += 3) add(net.fa(in[i], in[i + 1], in[i + 2], want));
+      if (in.size() - i == 2 && in.size() > 2) {
+        add(net.ha(in[i], in[i + 1], want));
+        i += 2;
+      }
+      break;
+    case Schedule::Dadda:
+      // Reduce the column (with the carries already placed in it) to `target` bits.
+      while (in.size() - i >= 2 && int(in.size() - i + next[j].size()) > target) {
+        if (int(in.size() - i + next[j].size()) - target >= 2 && in.size() - i >= 3) {
+          add(net.fa(in[i], in[i + 1], in[i + 2], want));
+          i += 3;
+        } else {
+          add(net.ha(in[i], in[i + 1], want));
+          i += 2;
+        }
+      }
+      break;
+    }
+    for (; i < in.size(); ++i) next[j].push_back(in[i]);
+  }
+  return next;
+}
+
+/// The stage targets of a schedule for `width` inputs, first stage first (Wallace: reduce
+/// until two rows are left, target unused; Dadda: heights ..., 9, 6, 4, 3, 2 below the start).
+std::vector<int> stage_targets(Schedule kind, int width) {
+  switch (kind) {
+  case Schedule::Wallace:
+    return {};
+  case Schedule::Dadda: {
+    std::vector<int> up{2};  // Dadda heights 2, 3, 4, 6, 9, ...
+    while (up.back() < width) up.push_back(up.back() * 3 / 2);
+    return std::vector<int>(up.rbegin(), up.rend());
+  }
+  }
+  return {};
+}
+
 /// Column compression of `width` ones into `out_w` bits; `plan` (may be empty) says how many
 /// register stages follow each level.
 std::vector<int> compress_with(Netlist& net, Schedule kind, int width, int out_w, const std::vector<int>& plan) {
@@ -174,57 +228,17 @@ std::vector<int> compress_with(Netlist& net, Schedule kind, int width, int out_w
     return int(h);
   };
   auto regs_after = [&](int level) { return level < int(plan.size()) ? plan[level] : 0; };
-  auto stage = [&](int target) {
-    Columns next(out_w);
-    for (int j = 0; j < out_w; ++j) {
-      const std::vector<int>& in = cols[j];
-      const bool want = j + 1 < out_w;  // a carry out of the top column is always zero
-      auto add = [&](std::pair<int, int> sc) {
-        next[j].push_back(sc.first);
-        if (want) next[j + 1].push_back(sc.second);
-      };
-      size_t i = 0;
-      if (kind == Schedule::Wallace) {
-        for (; in.size() - i >= 3; i += 3) add(net.fa(in[i], in[i + 1], in[i + 2], want));
-        if (in.size() - i == 2 && in.size() > 2) {
-          add(net.ha(in[i], in[i + 1], want));
-          i += 2;
-        }
-      } else {
-        // Dadda: reduce the column (with the carries already placed in it) to `target` bits.
-        while (in.size() - i >= 2 && int(in.size() - i + next[j].size()) > target) {
-          if (int(in.size() - i + next[j].size()) - target >= 2 && in.size() - i >= 3) {
-            add(net.fa(in[i], in[i + 1], in[i + 2], want));
-            i += 3;
-          } else {
-            add(net.ha(in[i], in[i + 1], want));
-            i += 2;
-          }
-        }
-      }
-      for (; i < in.size(); ++i) next[j].push_back(in[i]);
-    }
-    cols = next;
-  };
   int level = 0;
-  auto after_level = [&] {
+  auto stage = [&](int target) {
+    cols = compress_stage(net, kind, cols, target);
     ++level;
     for (int r = 0; r < regs_after(level); ++r) unflatten(cols, net.reg(flatten(cols)));
   };
-  if (kind == Schedule::Wallace) {
-    while (height() > 2) {
-      stage(0);
-      after_level();
-    }
-  } else {
-    std::vector<int> targets{2};  // Dadda heights 2, 3, 4, 6, 9, ...
-    while (targets.back() < width) targets.push_back(targets.back() * 3 / 2);
-    for (int t = int(targets.size()) - 1; t >= 0; --t)
-      if (targets[t] < height()) {
-        stage(targets[t]);
-        after_level();
-      }
-  }
+  const std::vector<int> targets = stage_targets(kind, width);
+  if (targets.empty())
+    while (height() > 2) stage(0);
+  for (int target : targets)
+    if (target < height()) stage(target);
   std::vector<int> out = final_adder(net, cols, out_w);
   ++level;
   net.stats.levels = level;
