@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `cimgen synth --verify` on every spec: no latches, `check -assert`, everything mapped, the
 # hierarchical longest path and area equal Yosys's on the flattened design, and the report is
-# consistent: blocks add up to the totals, instance counts follow the architecture of DESIGN.md
-# section 4 (worked out here from the spec, not read from the generator), adder trees use at
-# least the lower bound of full adders. Usage: tb/synth_all.sh CIMGEN SPEC_DIR
+# consistent: blocks add up to the totals and are the manifest's categories, instance counts
+# follow the architecture of DESIGN.md section 4 (worked out here from the spec, not read from
+# the generator), adder trees use at least the lower bound of full adders.
+# Usage: tb/synth_all.sh CIMGEN SPEC_DIR
 set -uo pipefail
 cimgen=$1
 spec_dir=$2
@@ -27,6 +28,12 @@ assert abs(sum(b["area"] for b in a["blocks"]) - p["area"]) < 1e-6 * p["area"]
 assert sum(b["transistors"] for b in a["blocks"]) == p["transistors"]
 assert sum(a["cells_by_type"].values()) == p["cells"]
 assert sum(m["cells"] * m["instances"] for m in a["modules"]) == p["cells"]
+# Report categories are the generator's (manifest modules[].block); black boxes are never priced.
+man = json.load(open(sys.argv[2].replace("/synth/area.json", "/manifest.json")))
+category = {e["module"]: e["block"] for e in man["modules"]}
+for m in a["modules"]:
+    assert m["block"] == category[m["module"].split(" ")[0]], m
+assert not {b["block"] for b in a["blocks"]} & {"bit-cell array", "analog models"}, a["blocks"]
 # Instance counts from the architecture: S uArrays per channel; near_memory MF has one tree per
 # uArray plus one per segment for the shared dummy row, the baseline two per uArray.
 N, C = spec["vector_length"], spec["channels"]
