@@ -118,7 +118,7 @@ def markdown(rows):
             r = by.get(("mf", t, n, b0))
             if not r:
                 continue
-            netlist = r["tree_adder_levels"] > 0  # a behavioral tree has no adder netlist to count
+            netlist = r["tree_full_adders"] + r["tree_half_adders"] > 0  # a behavioral tree has no adders to count
             fa = f"{r['tree_full_adders']} ({r['tree_full_adder_lower_bound']})" if netlist else "-"
             ha = str(r["tree_half_adders"]) if netlist else "-"
             lv = str(r["tree_adder_levels"]) if netlist else "-"
