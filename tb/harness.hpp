@@ -155,90 +155,119 @@ public:
   RunResult run(const std::vector<Op>& script, const std::vector<golden::Vec>& inputs,
                 const std::vector<std::vector<int64_t>>& expected, int timed) {
     RunResult res;
+    RunState st{script, inputs, expected, timed};
     reset();
-    size_t next = 0;           // next op to offer
-    bool offering = false;     // an op is on the bus
-    int64_t cycle = 0;
-    std::deque<int64_t> fire_cycle;  // x beat cycles of vectors in flight
-    std::vector<int64_t> x_fires;
-    int vectors_in = 0;
-    bool y_hold = false;       // y_valid seen without transfer last cycle
-    std::vector<uint64_t> y_prev;
     const int64_t limit = 1000 + int64_t(script.size() + expected.size()) * (s_.latency + 20) * 4;
-    while (res.checked < int(expected.size()) && cycle < limit) {
-      const bool timing = vectors_in < timed || res.checked < timed;
+    for (; res.checked < int(expected.size()) && st.cycle < limit; ++st.cycle) {
+      const bool timing = st.vectors_in < timed || res.checked < timed;
       // -- drive inputs away from the rising edge --
-      if (!offering && next < script.size() && (timing || !rng_.chance(cfg_.gap_pct))) {
-        drive(script[next], inputs);
-        offering = true;
+      if (!st.offering && st.next < script.size() && (timing || !rng_.chance(cfg_.gap_pct))) {
+        drive(script[st.next], inputs);
+        st.offering = true;
       }
       dut_->y_ready = (timing || !rng_.chance(cfg_.backpressure_pct)) ? 1 : 0;
       dut_->eval();
       // -- sample the handshakes at this edge --
-      if (probe_sample_) {
-        res.compute_cycles += *probe_sample_ & 1;
-        if (*probe_conv_last_ & 1) ++((*probe_phase_a_ & 1) ? res.conv_a : res.conv_b);
-      }
-      const bool wr_fire = dut_->wr_valid && dut_->wr_ready;
-      const bool x_fire = dut_->x_valid && dut_->x_ready;
-      const bool y_fire = dut_->y_valid && dut_->y_ready;
-      if (y_hold && !dut_->y_valid) error(res, "PROTOCOL cycle " + std::to_string(cycle) + ": y_valid dropped before the transfer");
-      if (y_hold && dut_->y_valid && y_bits() != y_prev)
-        error(res, "PROTOCOL cycle " + std::to_string(cycle) + ": y_data changed while y_valid waited");
-      if (dut_->y_valid && !y_fire) {
-        y_hold = true;
-        y_prev = y_bits();
-      } else {
-        y_hold = false;
-      }
-      if (dut_->y_valid && !fire_cycle.empty() && res.checked < timed && fire_cycle.front() >= 0) {
-        const int64_t lat = cycle - fire_cycle.front();
-        if (lat != s_.latency)
-          error(res, "TIMING vector " + std::to_string(res.checked) + ": latency " + std::to_string(lat) +
-                         " cycles, manifest says " + std::to_string(s_.latency));
-        fire_cycle.front() = -1;  // measured once
-      }
-      if (y_fire) {
-        if (res.checked >= int(expected.size())) {
-          error(res, "EXTRA result beat at cycle " + std::to_string(cycle));
-        } else {
-          std::vector<int64_t> row;
-          for (int c = 0; c < s_.C; ++c) row.push_back(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W));
-          for (int c = 0; c < s_.C; ++c)
-            if (cfg_.noise_sigma > 0) res.noise.add(row[c], expected[res.checked][c]);
-            else if (row[c] != expected[res.checked][c])
-              error(res, "MISMATCH vector " + std::to_string(res.checked) + " channel " + std::to_string(c) +
-                             ": got " + std::to_string(row[c]) + " expected " + std::to_string(expected[res.checked][c]) +
-                             " (seed " + std::to_string(cfg_.seed) + ")");
-          res.outputs.push_back(row);
-          ++res.checked;
-          if (!fire_cycle.empty()) fire_cycle.pop_front();
-        }
-      }
-      if (offering && ((script[next].is_write && wr_fire) || (!script[next].is_write && x_fire))) {
-        if (!script[next].is_write) {
-          fire_cycle.push_back(vectors_in < timed ? cycle : -1);
-          x_fires.push_back(cycle);
-          ++vectors_in;
-        }
-        ++next;
-        offering = false;
-      }
+      sample_edge(st, res);
       tick();
-      if (!offering) idle();
-      ++cycle;
+      if (!st.offering) idle();
     }
-    if (res.checked < int(expected.size()))
-      error(res, "TIMEOUT after " + std::to_string(cycle) + " cycles: " + std::to_string(res.checked) + " of " +
-                     std::to_string(expected.size()) + " results arrived");
+    finish(st, res);
+    return res;
+  }
+
+private:
+  /// Where a run stands, cycle by cycle.
+  struct RunState {
+    const std::vector<Op>& script;                       ///< write and x ops, in order
+    const std::vector<golden::Vec>& inputs;              ///< vectors the x ops refer to
+    const std::vector<std::vector<int64_t>>& expected;   ///< golden results, one row per x op
+    int timed;                                           ///< vectors whose timing is checked
+    size_t next = 0;                ///< next op to offer
+    bool offering = false;          ///< an op is on the bus
+    int64_t cycle = 0;              ///< cycles since reset
+    std::deque<int64_t> fire_cycle; ///< x beat cycles of vectors in flight (-1: not timed)
+    std::vector<int64_t> x_fires;   ///< cycle of every x beat
+    int vectors_in = 0;             ///< x beats so far
+    bool y_hold = false;            ///< y_valid seen without transfer last cycle
+    std::vector<uint64_t> y_prev;   ///< y_data then
+  };
+
+  /// Everything observed at one rising edge: probes, protocol, latency, results, op transfers.
+  void sample_edge(RunState& st, RunResult& res) {
+    if (probe_sample_) {
+      res.compute_cycles += *probe_sample_ & 1;
+      if (*probe_conv_last_ & 1) ++((*probe_phase_a_ & 1) ? res.conv_a : res.conv_b);
+    }
+    const bool wr_fire = dut_->wr_valid && dut_->wr_ready;
+    const bool x_fire = dut_->x_valid && dut_->x_ready;
+    const bool y_fire = dut_->y_valid && dut_->y_ready;
+    check_y_stable(st, res, y_fire);
+    check_latency(st, res);
+    if (y_fire) take_result(st, res);
+    const Op* op = st.offering ? &st.script[st.next] : nullptr;
+    if (op && ((op->is_write && wr_fire) || (!op->is_write && x_fire))) {
+      if (!op->is_write) {
+        st.fire_cycle.push_back(st.vectors_in < st.timed ? st.cycle : -1);
+        st.x_fires.push_back(st.cycle);
+        ++st.vectors_in;
+      }
+      ++st.next;
+      st.offering = false;
+    }
+  }
+
+  /// Once raised, y_valid and y_data stay until the transfer.
+  void check_y_stable(RunState& st, RunResult& res, bool y_fire) {
+    const std::string at = "PROTOCOL cycle " + std::to_string(st.cycle);
+    if (st.y_hold && !dut_->y_valid) error(res, at + ": y_valid dropped before the transfer");
+    if (st.y_hold && dut_->y_valid && y_bits() != st.y_prev) error(res, at + ": y_data changed while y_valid waited");
+    st.y_hold = dut_->y_valid && !y_fire;
+    if (st.y_hold) st.y_prev = y_bits();
+  }
+
+  /// Latency of the timed vectors: cycles from the x beat to y_valid, against the manifest.
+  void check_latency(RunState& st, RunResult& res) {
+    if (!dut_->y_valid || st.fire_cycle.empty() || res.checked >= st.timed || st.fire_cycle.front() < 0) return;
+    const int64_t lat = st.cycle - st.fire_cycle.front();
+    if (lat != s_.latency)
+      error(res, "TIMING vector " + std::to_string(res.checked) + ": latency " + std::to_string(lat) +
+                     " cycles, manifest says " + std::to_string(s_.latency));
+    st.fire_cycle.front() = -1;  // measured once
+  }
+
+  /// A y beat: every channel against the golden row (or into the noise statistics).
+  void take_result(RunState& st, RunResult& res) {
+    if (res.checked >= int(st.expected.size())) {
+      error(res, "EXTRA result beat at cycle " + std::to_string(st.cycle));
+      return;
+    }
+    const std::vector<int64_t>& want = st.expected[res.checked];
+    std::vector<int64_t> row;
+    for (int c = 0; c < s_.C; ++c) row.push_back(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W));
+    for (int c = 0; c < s_.C; ++c)
+      if (cfg_.noise_sigma > 0) res.noise.add(row[c], want[c]);
+      else if (row[c] != want[c])
+        error(res, "MISMATCH vector " + std::to_string(res.checked) + " channel " + std::to_string(c) + ": got " +
+                       std::to_string(row[c]) + " expected " + std::to_string(want[c]) + " (seed " +
+                       std::to_string(cfg_.seed) + ")");
+    res.outputs.push_back(row);
+    ++res.checked;
+    if (!st.fire_cycle.empty()) st.fire_cycle.pop_front();
+  }
+
+  /// After the last result: time-out, initiation interval, RTL counts, no extra beats.
+  void finish(RunState& st, RunResult& res) {
+    if (res.checked < int(st.expected.size()))
+      error(res, "TIMEOUT after " + std::to_string(st.cycle) + " cycles: " + std::to_string(res.checked) + " of " +
+                     std::to_string(st.expected.size()) + " results arrived");
     // Initiation interval between back-to-back vectors of the timed phase.
-    for (int v = 1; v < timed && v < int(x_fires.size()); ++v)
-      if (x_fires[v] - x_fires[v - 1] != s_.initiation_interval)
+    for (int v = 1; v < st.timed && v < int(st.x_fires.size()); ++v)
+      if (st.x_fires[v] - st.x_fires[v - 1] != s_.initiation_interval)
         error(res, "TIMING vector " + std::to_string(v) + ": initiation interval " +
-                       std::to_string(x_fires[v] - x_fires[v - 1]) + ", manifest says " +
+                       std::to_string(st.x_fires[v] - st.x_fires[v - 1]) + ", manifest says " +
                        std::to_string(s_.initiation_interval));
-    if (counts_conversions(s_)) check_counts(res, int64_t(expected.size()));
-    // Nothing more may come out.
+    if (counts_conversions(s_)) check_counts(res, int64_t(st.expected.size()));
     dut_->y_ready = 1;
     for (int i = 0; i < s_.latency * 2 + 4; ++i) {
       dut_->eval();
@@ -248,10 +277,8 @@ public:
       }
       tick();
     }
-    return res;
   }
 
-private:
   void reset() {
     idle();
     dut_->clk = 0;

@@ -434,7 +434,8 @@ Block adder_tree_block(const Spec& s) {
   b.instances = s.tree_instances;
   TreeStats st;
   b.body = adder_tree_module(s.name, s.tree, s.L, s.COUNT_W, s.pipeline_stages, &st);
-  b.report["adder_tree"] = {{"kind", to_string(s.tree)},
+  b.report["adder_tree"] = {{"module", module_name(s, b)},
+                            {"kind", to_string(s.tree)},
                             {"inputs", s.L},
                             {"full_adders", st.full_adders},
                             {"half_adders", st.half_adders},
