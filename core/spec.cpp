@@ -156,9 +156,22 @@ std::string read_name(Reader& top, const Spec& s) {
       fail("/name", "must match [a-z][a-z0-9_]* (at most 48 characters)", v);
     return v.get<std::string>();
   }
+  const auto op_tag = [&] {
+    switch (s.op) {
+    case Operator::Mf: return "mf";
+    case Operator::Conventional: return "conv";
+    }
+    return "?";
+  };
+  const auto dp_tag = [&] {
+    switch (s.datapath) {
+    case Datapath::NearMemory: return "_nm";
+    case Datapath::InMemory: return "_im";
+    }
+    return "?";
+  };
   std::ostringstream os;
-  os << (s.op == Operator::Mf ? "mf" : "conv") << (s.datapath == Datapath::NearMemory ? "_nm" : "_im") << "_n" << s.N
-     << "_c" << s.C << "_w" << s.m << "_x" << s.n << "_l" << s.L;
+  os << op_tag() << dp_tag() << "_n" << s.N << "_c" << s.C << "_w" << s.m << "_x" << s.n << "_l" << s.L;
   return os.str();
 }
 
@@ -239,7 +252,10 @@ void Spec::derive_bounds() {
 void Spec::derive_timing() {
   switch (datapath) {
   case Datapath::NearMemory:
-    steps = op == Operator::Mf ? m + n : 1 + m * n;
+    switch (op) {
+    case Operator::Mf: steps = m + n; break;                // m weight planes, n input planes
+    case Operator::Conventional: steps = 1 + m * n; break;  // the sign row, then m*n plane pairs
+    }
     row_reads = steps;
     // Cycle of the x beat = 0; steps in cycles 1..steps, counts arrive pipeline_stages later,
     // the combine loads the output register at the end of the next cycle (when the next x
@@ -274,7 +290,10 @@ void Spec::derive_organisation() {
     SUM_IW = clog2(uint64_t(N) + 1);  // a step's column count over all segments is at most N
     B_W = clog2(uint64_t(N) * uint64_t(x_max()) + 1);
     A_W = SW_W;
-    tree_instances = op == Operator::Mf ? C * S + S : 2 * C * S;
+    switch (op) {
+    case Operator::Mf: tree_instances = C * S + S; break;           // one per uArray, one per dummy segment
+    case Operator::Conventional: tree_instances = 2 * C * S; break;  // agreeing and differing signs
+    }
     break;
   case Datapath::InMemory: {
     const int64_t chat_max = full_scale(adc_bits) << adc_lsb_shift;
