@@ -296,12 +296,15 @@ void Spec::derive_organisation() {
     }
     break;
   case Datapath::InMemory: {
+    // A converted count c_hat is carried on b + lsb_shift wires, but never exceeds c_max: the
+    // sums and accumulators are sized from c_max (so they fit Y_W) and read CV_W bits of it.
     const int64_t chat_max = full_scale(adc_bits) << adc_lsb_shift;
     CHAT_W = adc_bits + adc_lsb_shift;
+    CV_W = std::max(1, clog2(uint64_t(c_max) + 1));
     BIT_W = std::max(1, clog2(uint64_t(adc_bits)));
-    SUM_IW = clog2(uint64_t(S) * uint64_t(chat_max) + 1);
-    A_W = clog2(uint64_t(S) * uint64_t(chat_max) * uint64_t(w_max()) + 1);
-    B_W = clog2(uint64_t(S) * uint64_t(chat_max) * uint64_t(x_max()) + 1);
+    SUM_IW = std::max(CV_W, clog2(uint64_t(S) * uint64_t(c_max) + 1));
+    A_W = std::max(1, clog2(uint64_t(S) * uint64_t(c_max) * uint64_t(w_max()) + 1));
+    B_W = std::max(1, clog2(uint64_t(S) * uint64_t(c_max) * uint64_t(x_max()) + 1));
     nconv = adc_per_row() ? m : 1;
     converters_total = nconv * C * S + S;
     reference_cells = chat_max * converters_total;

@@ -70,6 +70,7 @@ struct Spec {
   int A_W = 0;         ///< width of the A accumulator (SW_W for near_memory)
   int64_t r_bias = 0;  ///< in_memory: rounding offset r of the ADC (DESIGN.md section 3)
   int CHAT_W = 0;      ///< in_memory: width of a converted count c_hat, b + lsb_shift
+  int CV_W = 0;        ///< in_memory: bits a c_hat value can occupy, clog2(c_max + 1)
   int BIT_W = 0;       ///< in_memory: SAR bit index width, max(1, clog2(b))
   int nconv = 0;       ///< in_memory: converters per uArray (m per_row, else 1)
   int converters_total = 0;  ///< in_memory: all converters incl. one dummy per segment

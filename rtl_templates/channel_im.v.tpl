@@ -9,7 +9,8 @@ module {{NAME}}_channel_im #(
   parameter integer S       = {{S}},        // segments (uArrays) per channel
   parameter integer NCONV   = {{NCONV}},    // converters per uArray
   parameter integer PER_ROW = {{PER_ROW}},  // 1: a converter per weight row; 0: one time-shared
-  parameter integer CHAT_W  = {{CHAT_W}},   // converted count width
+  parameter integer CHAT_W  = {{CHAT_W}},   // converted count width, b + lsb_shift
+  parameter integer CV_W    = {{CV_W}},     // bits a converted count can occupy, clog2(c_max+1)
   parameter integer SUM_W   = {{SUM_W}},    // width of a converter's sum over the segments
   parameter integer SW_W    = {{SW_W}},     // width of Sw
   parameter integer A_W     = {{A_W}},      // width of A
@@ -27,6 +28,9 @@ module {{NAME}}_channel_im #(
   input  wire [B_W-1:0]            sx,
   output reg  [Y_W-1:0]            y
 );
+  // c_hat <= c_max: its bits at and above CV_W are always zero.
+  wire unused_c_hat = ^c_hat;
+
   // uChannel: per converter, the sum over segments
   reg  [NCONV*SUM_W-1:0] sums;  // converter i at [i*SUM_W +: SUM_W]
   reg  [SUM_W-1:0] sum, term;
@@ -36,7 +40,7 @@ module {{NAME}}_channel_im #(
       sum = {SUM_W{1'b0}};
       for (s = 0; s < S; s = s + 1) begin
         term = {SUM_W{1'b0}};
-        term[CHAT_W-1:0] = c_hat[(s*NCONV+i)*CHAT_W +: CHAT_W];
+        term[CV_W-1:0] = c_hat[(s*NCONV+i)*CHAT_W +: CV_W];
         sum = sum + term;
       end
       sums[i*SUM_W +: SUM_W] = sum;

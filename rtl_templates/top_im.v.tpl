@@ -27,7 +27,8 @@ module {{NAME}}_top #(
   parameter integer CNT_W   = {{CNT_W}},    // controller step counter width
   parameter integer BITS    = {{BITS}},     // ADC bits
   parameter integer BIT_W   = {{BIT_W}},    // SAR bit index width
-  parameter integer CHAT_W  = {{CHAT_W}},   // converted count width
+  parameter integer CHAT_W  = {{CHAT_W}},   // converted count width, b + lsb_shift
+  parameter integer CV_W    = {{CV_W}},     // bits a converted count can occupy, clog2(c_max+1)
   parameter integer PER_ROW = {{PER_ROW}},  // 1: a converter per weight row; 0: one time-shared
   parameter integer NCONV   = {{NCONV}}     // converters per uArray
 ) (
@@ -151,7 +152,16 @@ module {{NAME}}_top #(
     end
   endgenerate
 
-  {{NAME}}_seg_sum #(.S(S), .CW(CHAT_W), .IW(SUM_W), .OW(B_W)) u_dummy_sum (.counts(dummy_c_hat), .sum(dummy_sum));
+  // c_hat <= c_max: only its low CV_W bits can be set.
+  wire [S*CV_W-1:0] dummy_cv;
+  wire              unused_dummy_c_hat = ^dummy_c_hat;
+  generate
+    for (s = 0; s < S; s = s + 1) begin : g_dummy_cv
+      assign dummy_cv[s*CV_W +: CV_W] = dummy_c_hat[s*CHAT_W +: CV_W];
+    end
+  endgenerate
+
+  {{NAME}}_seg_sum #(.S(S), .CW(CV_W), .IW(SUM_W), .OW(B_W)) u_dummy_sum (.counts(dummy_cv), .sum(dummy_sum));
 
   always @(posedge clk) begin
     if (acc_b) sx_reg <= first_b ? dummy_sum : (sx_reg << 1) + dummy_sum;

@@ -26,7 +26,7 @@ Block channel_block(const Spec& s) {
     b.suffix = "channel_im";
     b.what = "in-memory MF channel: A, B from converted counts, Sw register, combine";
     b.tpl = "channel_im.v.tpl";
-    b.params.insert({{"NCONV", num(s.nconv)}, {"PER_ROW", num(s.adc_per_row() ? 1 : 0)}, {"CHAT_W", num(s.CHAT_W)},
+    b.params.insert({{"NCONV", num(s.nconv)}, {"PER_ROW", num(s.adc_per_row() ? 1 : 0)}, {"CHAT_W", num(s.CHAT_W)}, {"CV_W", num(s.CV_W)},
                      {"SUM_W", num(s.SUM_IW)}, {"SW_W", num(s.SW_W)}, {"A_W", num(s.A_W)}, {"B_W", num(s.B_W)}});
     break;
   }

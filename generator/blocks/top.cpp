@@ -70,7 +70,7 @@ Block top_block(const Spec& s) {
   case Variant::InMemoryMf:
     b.tpl = "top_im.v.tpl";
     b.params.insert({{"SW_W", num(s.SW_W)},     {"B_W", num(s.B_W)},       {"SUM_W", num(s.SUM_IW)},
-                     {"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)},   {"CHAT_W", num(s.CHAT_W)},
+                     {"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)},   {"CHAT_W", num(s.CHAT_W)}, {"CV_W", num(s.CV_W)},
                      {"PER_ROW", num(s.adc_per_row() ? 1 : 0)},            {"NCONV", num(s.nconv)}});
     break;
   }
