@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench compare clean
+.PHONY: all deps build cli demo test lint synth bench compare fuzz-specs golden-rtl clean
 
 all: build
 
@@ -43,6 +43,18 @@ compare: cli
 
 bench: build
 	bash scripts/bench.sh $(BUILD)
+
+# Random legal specs (tb/random_specs.cpp): lint COUNT of them, and simulate them with SIM=1.
+SEED  ?= 1
+COUNT ?= 200
+SIM   ?= 0
+fuzz-specs: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target cimgen cimgen_random_specs
+	bash tb/fuzz_specs.sh $(if $(filter 1,$(SIM)),both,lint) $(BUILD)/cimgen $(BUILD)/cimgen_random_specs $(SEED) $(COUNT) $(JOBS) $(BUILD)/fuzz_$(SEED)
+
+# Rewrite tb/golden_rtl.sha256 (the golden_rtl test) after an intended change of the generated RTL.
+golden-rtl: cli
+	bash tb/golden_rtl.sh $(BUILD)/cimgen tb/specs tb/golden_rtl.sha256 --update
 
 clean:
 	rm -rf $(BUILD)

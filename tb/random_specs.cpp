@@ -1,0 +1,261 @@
+// cimgen_random_specs — seeded random specs over the whole spec space, for the property tests
+// (random lint, random simulation; issue 9). Every draw is validated by Spec::from_json_text,
+// the one validator; refused draws are counted by the JSON path of their error, accepted ones
+// are written as DIR/<name>.json. Same seed and options, same files.
+//
+//   cimgen_random_specs --seed S --count K -o DIR [--max-n N] [--max-c C] [--max-bits B]
+//                       [--max-instances I]
+// Legal specs with more than I adder trees or converters are drawn again (counted as too
+// large): Verilator's lint time grows with them (an in_memory N=96 L=1 C=5 macro has 2500
+// SAR converters and lints in 40 s).
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "enums.hpp"
+#include "errors.hpp"
+#include "spec.hpp"
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+using namespace cimgen;
+
+namespace {
+
+/// Largest adder-tree pipeline depth drawn (the spec allows more; deeper trees add only latency).
+constexpr int kMaxDrawnStages = 3;
+
+/// Bounds of one run (sizes stay small so lint and simulation stay fast).
+struct Options {
+  uint64_t seed = 1;    ///< random seed, printed
+  int count = 200;      ///< accepted specs to write
+  std::string out;      ///< output directory
+  int max_n = 96;       ///< largest vector_length N
+  int max_c = 8;        ///< largest channel count C
+  int max_bits = 8;     ///< largest weight_bits m and input_bits n
+  int max_instances = 64; ///< largest count of adder trees or converters (lint and build time)
+};
+
+/// Integer draws from a 64-bit Mersenne twister; portable (no std distributions, whose output
+/// differs between standard libraries), so a seed names the same specs everywhere.
+class Draw {
+public:
+  explicit Draw(uint64_t seed) : rng_(seed) {}
+  /// Uniform in lo..hi (inclusive); lo <= hi.
+  int in(int lo, int hi) { return lo + int(rng_() % uint64_t(hi - lo + 1)); }
+  /// True with probability num/den.
+  bool chance(int num, int den) { return in(1, den) <= num; }
+  /// One element of a non-empty vector.
+  template <class T>
+  const T& pick(const std::vector<T>& v) { return v[size_t(in(0, int(v.size()) - 1))]; }
+
+private:
+  std::mt19937_64 rng_;  ///< the generator; its output sequence is fixed by the standard
+};
+
+bool is_prime(int x) {
+  if (x < 2) return false;
+  for (int d = 2; d * d <= x; ++d)
+    if (x % d == 0) return false;
+  return true;
+}
+
+/// Values v in lo..hi with pred(v).
+template <class Pred>
+std::vector<int> values(int lo, int hi, Pred pred) {
+  std::vector<int> out;
+  for (int v = lo; v <= hi; ++v)
+    if (pred(v)) out.push_back(v);
+  return out;
+}
+
+/// JSON value of an enum spelling: "1" is written as the integer 1 (see EnumEntry::name).
+json enum_json(const std::string& name) {
+  const bool digits = !name.empty() && name.find_first_not_of("0123456789") == std::string::npos;
+  return digits ? json(std::stoi(name)) : json(name);
+}
+
+/// Store `value` at the dotted spec key of an enum table ("adder_tree.kind" -> j.adder_tree.kind).
+void put(json& j, const std::string& dotted, json value) {
+  const size_t dot = dotted.find('.');
+  if (dot == std::string::npos) {
+    j[dotted] = std::move(value);
+    return;
+  }
+  put(j[dotted.substr(0, dot)], dotted.substr(dot + 1), std::move(value));
+}
+
+/// A uniformly drawn value of enum E, stored at its table's key: a new table row is drawn too.
+template <class E>
+void put_enum(json& j, Draw& d) {
+  put(j, EnumTable<E>::key, enum_json(d.pick(enum_names<E>())));
+}
+
+/// N: 1, the largest, a prime, a power of two or one off it, or uniform.
+int draw_n(Draw& d, int max_n) {
+  const std::vector<int> primes = values(2, max_n, is_prime);
+  const std::vector<int> near_pow2 = values(2, max_n, [](int v) {
+    return (v & (v - 1)) == 0 || ((v + 1) & v) == 0 || ((v - 1) & (v - 2)) == 0;
+  });
+  switch (d.in(0, 5)) {
+  case 0: return 1;
+  case 1: return max_n;
+  case 2: return primes.empty() ? 1 : d.pick(primes);
+  case 3: return near_pow2.empty() ? 1 : d.pick(near_pow2);
+  default: return d.in(1, max_n);
+  }
+}
+
+/// L for N: 1, N, a divisor, a non-divisor, a prime, uniform, or left to the default (0).
+int draw_l(Draw& d, int N) {
+  const std::vector<int> divisors = values(1, N, [N](int v) { return N % v == 0; });
+  const std::vector<int> others = values(2, N - 1, [N](int v) { return N % v != 0; });
+  const std::vector<int> primes = values(2, N, is_prime);
+  switch (d.in(0, 6)) {
+  case 0: return 1;
+  case 1: return N;
+  case 2: return d.pick(divisors);
+  case 3: return others.empty() ? N : d.pick(others);
+  case 4: return primes.empty() ? N : d.pick(primes);
+  case 5: return 0;
+  default: return d.in(1, N);
+  }
+}
+
+/// A width in 1..max: width 1 one time in four.
+int draw_width(Draw& d, int max) { return d.chance(1, 4) ? 1 : d.in(1, max); }
+
+/// adder_tree (near_memory): each field present three times in four, or no object at all.
+void draw_adder_tree(json& j, Draw& d) {
+  if (d.chance(1, 8)) return;
+  j["adder_tree"] = json::object();
+  if (d.chance(3, 4)) put_enum<TreeKind>(j, d);
+  if (d.chance(3, 4)) j["adder_tree"]["pipeline_stages"] = d.in(0, kMaxDrawnStages);
+}
+
+/// adc (in_memory): bits around the lossless clog2(L+1), shifts up to it, rounding, converters.
+void draw_adc(json& j, Draw& d, int L) {
+  if (d.chance(1, 5)) return;
+  const int lossless_bits = clog2(uint64_t(L) + 1);
+  json& a = j["adc"] = json::object();
+  if (d.chance(3, 4)) a["bits"] = d.in(1, std::min(Limits::kMaxAdcBits, lossless_bits + 1));
+  if (d.chance(3, 4)) a["lsb_shift"] = d.chance(1, 3) ? 0 : d.in(0, std::min(Limits::kMaxLsbShift, lossless_bits));
+  if (d.chance(3, 4)) put_enum<Rounding>(j, d);
+  if (d.chance(3, 4)) put_enum<Converters>(j, d);
+}
+
+/// One draw. Operator and datapath are drawn independently, so some draws are refused.
+json draw_spec(Draw& d, const Options& o, const std::string& name) {
+  json j;
+  j["name"] = name;
+  put_enum<Operator>(j, d);
+  put_enum<Datapath>(j, d);
+  const int N = draw_n(d, o.max_n);
+  j["vector_length"] = N;
+  j["channels"] = d.chance(1, 4) ? 1 : d.in(1, o.max_c);
+  j["weight_bits"] = draw_width(d, o.max_bits);
+  j["input_bits"] = draw_width(d, o.max_bits);
+  const int L = draw_l(d, N);
+  if (L > 0) j["uarray_columns"] = L;
+  const auto dp = enum_from_string<Datapath>(j["datapath"].get<std::string>());
+  switch (*dp) {
+  case Datapath::NearMemory: draw_adder_tree(j, d); break;
+  case Datapath::InMemory: draw_adc(j, d, L > 0 ? L : std::min(N, 64)); break;
+  }
+  return j;
+}
+
+/// The JSON path that opens an InputError message ("/adc/bits: must be ...").
+std::string reason(const std::string& what) { return what.substr(0, what.find(':')); }
+
+/// Adder trees (near_memory) or converters (in_memory): what lint and build time grow with.
+int instances(const Spec& s) {
+  switch (s.datapath) {
+  case Datapath::NearMemory: return s.tree_instances;
+  case Datapath::InMemory: return s.converters_total;
+  }
+  return 0;
+}
+
+/// Histogram key/value of the accepted specs: one entry per enum table, plus a few shapes.
+void tally(std::map<std::string, int>& cov, const Spec& s) {
+  ++cov[std::string("datapath=") + to_string(s.datapath) + " operator=" + to_string(s.op)];
+  switch (s.datapath) {
+  case Datapath::NearMemory:
+    ++cov[std::string("tree=") + to_string(s.tree) + " stages=" + std::to_string(s.pipeline_stages)];
+    break;
+  case Datapath::InMemory:
+    ++cov[std::string("adc ") + (s.lossless ? "lossless" : "lossy") + " rounding=" + to_string(s.adc_rounding) +
+          " converters=" + to_string(s.adc_converters)];
+    break;
+  }
+  if (s.N == 1) ++cov["N=1"];
+  if (s.L == 1) ++cov["L=1"];
+  if (s.L == s.N) ++cov["L=N"];
+  if (s.N % s.L != 0) ++cov["L does not divide N"];
+  if (s.m == 1 || s.n == 1) ++cov["m=1 or n=1"];
+}
+
+int run(const Options& o) {
+  Draw d(o.seed);
+  fs::create_directories(o.out);
+  std::map<std::string, int> refused, cov;
+  int accepted = 0, draws = 0, too_large = 0;
+  const int max_draws = 20 * o.count + 100;  // the refused fraction is about a quarter
+  for (; accepted < o.count && draws < max_draws; ++draws) {
+    char index[16];
+    std::snprintf(index, sizeof index, "%04d", draws);
+    const std::string name = "rs" + std::to_string(o.seed) + "_" + index;
+    const std::string text = draw_spec(d, o, name).dump() + "\n";
+    try {
+      const Spec s = Spec::from_json_text(text);
+      if (instances(s) > o.max_instances) {
+        ++too_large;
+        continue;
+      }
+      tally(cov, s);
+    } catch (const InputError& e) {
+      ++refused[reason(e.what())];
+      continue;
+    }
+    std::ofstream(fs::path(o.out) / (name + ".json")) << text;
+    ++accepted;
+  }
+  int n_refused = 0;
+  for (const auto& [path, k] : refused) n_refused += k;
+  std::cout << "cimgen_random_specs: seed " << o.seed << ": " << accepted << " specs written to " << o.out << ", "
+            << n_refused << " draws refused, " << too_large << " legal draws over --max-instances "
+            << o.max_instances << " skipped\n";
+  for (const auto& [path, k] : refused) std::cout << "  refused " << k << " at " << path << "\n";
+  for (const auto& [key, k] : cov) std::cout << "  " << k << " " << key << "\n";
+  return accepted == o.count ? kExitOk : kExitCheckFailed;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  CLI::App app{"Seeded random legal cimgen specs"};
+  app.add_option("--seed", o.seed, "random seed")->required();
+  app.add_option("--count", o.count, "accepted specs to write")->check(CLI::Range(1, 100000));
+  app.add_option("-o,--out", o.out, "output directory")->required();
+  app.add_option("--max-n", o.max_n, "largest vector_length")->check(CLI::Range(1, Limits::kMaxVectorLength));
+  app.add_option("--max-c", o.max_c, "largest channel count")->check(CLI::Range(1, Limits::kMaxChannels));
+  app.add_option("--max-instances", o.max_instances, "largest count of adder trees or converters")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--max-bits", o.max_bits, "largest weight_bits and input_bits")->check(CLI::Range(1, Limits::kMaxBits));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitBadInput;
+  }
+  return run(o);
+}
