@@ -30,6 +30,15 @@ Variant variant_of(const Spec& s) {
   throw std::logic_error("variant_of: no variant for this datapath and operator");
 }
 
+Block make_block(std::string suffix, std::string what, const char* category, std::string tpl) {
+  Block b;
+  b.suffix = std::move(suffix);
+  b.what = std::move(what);
+  b.category = category;
+  b.tpl = std::move(tpl);
+  return b;
+}
+
 std::string num(int64_t v) { return std::to_string(v); }
 
 std::string module_name(const Spec& s, const Block& b) { return s.name + "_" + b.suffix; }

@@ -49,6 +49,9 @@ struct Block {
 enum class Variant { NearMemoryMf, NearMemoryConv, InMemoryMf };
 Variant variant_of(const Spec& s);
 
+/// A block of one instance, synthesized, from its name, banner line, category and template.
+Block make_block(std::string suffix, std::string what, const char* category, std::string tpl);
+
 /// The module name of `b` in spec `s`.
 std::string module_name(const Spec& s, const Block& b);
 /// The file text of `b`: banner, then the rendered template (NAME and BANNER filled in) or body.

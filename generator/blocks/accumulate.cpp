@@ -5,11 +5,7 @@
 namespace cimgen {
 
 Block seg_sum_block(const Spec& s) {
-  Block b;
-  b.suffix = "seg_sum";
-  b.what = "uChannel: sum of segment counts";
-  b.category = category::kAccumulate;
-  b.tpl = "seg_sum.v.tpl";
+  Block b = make_block("seg_sum", "uChannel: sum of segment counts", category::kAccumulate, "seg_sum.v.tpl");
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
   case Variant::InMemoryMf: b.instances = s.C + 1; break;  // one per channel, one for the dummy row
@@ -19,11 +15,7 @@ Block seg_sum_block(const Spec& s) {
 }
 
 Block shift_acc_block(const Spec& s) {
-  Block b;
-  b.suffix = "shift_acc";
-  b.what = "shift-accumulator";
-  b.category = category::kAccumulate;
-  b.tpl = "shift_acc.v.tpl";
+  Block b = make_block("shift_acc", "shift-accumulator", category::kAccumulate, "shift_acc.v.tpl");
   b.instances = 2 * s.C + 1;  // A and B per channel, Sx once
   return b;
 }

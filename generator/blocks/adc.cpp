@@ -8,37 +8,25 @@
 namespace cimgen {
 
 Block sar_block(const Spec& s) {
-  Block b;
-  b.suffix = "sar";
-  b.what = "SAR ADC sequencer";
-  b.category = category::kAdc;
+  Block b = make_block("sar", "SAR ADC sequencer", category::kAdc, "sar.v.tpl");
   b.instances = s.converters_total;
-  b.tpl = "sar.v.tpl";
   b.params = {{"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)}, {"SHIFT", num(s.adc_lsb_shift)},
               {"CHAT_W", num(s.CHAT_W)}};
   return b;
 }
 
 Block product_line_block(const Spec& s) {
-  Block b;
-  b.suffix = "product_line";
-  b.what = "product-line model (simulation only)";
+  Block b = make_block("product_line", "product-line model (simulation only)", category::kAnalog, "product_line.v.tpl");
   b.role = Role::Simulation;
-  b.category = category::kAnalog;
   b.instances = int64_t(s.C) * s.S * (s.m + 1) + s.S;  // every row of every uArray, one dummy row per segment
-  b.tpl = "product_line.v.tpl";
   b.params = {{"L", num(s.L)}, {"COUNT_W", num(s.COUNT_W)}};
   return b;
 }
 
 Block comparator_block(const Spec& s) {
-  Block b;
-  b.suffix = "comparator";
-  b.what = "comparator and reference-cell model (simulation only)";
+  Block b = make_block("comparator", "comparator and reference-cell model (simulation only)", category::kAnalog, "comparator.v.tpl");
   b.role = Role::Simulation;
-  b.category = category::kAnalog;
   b.instances = s.converters_total;
-  b.tpl = "comparator.v.tpl";
   b.params = {{"COUNT_W", num(s.COUNT_W)},
               {"BITS", num(s.adc_bits)},
               {"R", num(s.r_bias)},

@@ -427,10 +427,7 @@ int emulate_adder_tree(TreeKind kind, int width, int out_w, uint64_t bits) {
 }
 
 Block adder_tree_block(const Spec& s) {
-  Block b;
-  b.suffix = "adder_tree";
-  b.what = "adder tree (segment popcount)";
-  b.category = category::kAdderTree;
+  Block b = make_block("adder_tree", "adder tree (segment popcount)", category::kAdderTree, "");
   b.instances = s.tree_instances;
   TreeStats st;
   b.body = adder_tree_module(s.name, s.tree, s.L, s.COUNT_W, s.pipeline_stages, &st);

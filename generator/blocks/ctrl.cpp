@@ -4,11 +4,7 @@
 namespace cimgen {
 
 Block ctrl_block(const Spec& s) {
-  Block b;
-  b.suffix = "ctrl";
-  b.what = "uArray controller FSM";
-  b.category = category::kController;
-  b.tpl = "ctrl.v.tpl";
+  Block b = make_block("ctrl", "uArray controller FSM", category::kController, "ctrl.v.tpl");
   b.params = {{"CNT_W", num(s.CNT_W)}, {"STEPS", num(s.steps)}, {"PIPE", num(s.pipeline_stages)}};
   return b;
 }

@@ -5,21 +5,13 @@
 namespace cimgen {
 
 Block frontend_block(const Spec& s) {
-  Block b;
-  b.suffix = "frontend";
-  b.what = "front end: controller hookup, input-vector register, output register";
-  b.category = category::kIo;
-  b.tpl = "frontend.v.tpl";
+  Block b = make_block("frontend", "front end: controller hookup, input-vector register, output register", category::kIo, "frontend.v.tpl");
   b.params = {{"X_W", num(s.X_W)}, {"YS_W", num(int64_t(s.C) * s.Y_W)}, {"CNT_W", num(s.CNT_W)}};
   return b;
 }
 
 Block wr_decode_block(const Spec& s) {
-  Block b;
-  b.suffix = "wr_decode";
-  b.what = "element-write decoder: segment select and column offset";
-  b.category = category::kIo;
-  b.tpl = "wr_decode.v.tpl";
+  Block b = make_block("wr_decode", "element-write decoder: segment select and column offset", category::kIo, "wr_decode.v.tpl");
   b.params = {{"S", num(s.S)}, {"L", num(s.L)}, {"IDX_W", num(s.IDX_W)}, {"COL_W", num(s.COL_W)}};
   return b;
 }

@@ -4,11 +4,7 @@
 namespace cimgen {
 
 Block gating_block(const Spec& s) {
-  Block b;
-  b.suffix = "gating";
-  b.what = "sense-amp / column-line gating of one uArray";
-  b.category = category::kGating;
-  b.tpl = "gating.v.tpl";
+  Block b = make_block("gating", "sense-amp / column-line gating of one uArray", category::kGating, "gating.v.tpl");
   b.params = {{"L", num(s.L)}, {"EW", num(s.n + 1)}, {"PL_W", num(s.PL_W)}};
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:

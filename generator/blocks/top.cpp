@@ -51,10 +51,7 @@ std::string port_list() {
 } // namespace
 
 Block top_block(const Spec& s) {
-  Block b;
-  b.suffix = "top";
-  b.what = "top level (ports of DESIGN.md section 5)";
-  b.category = category::kIo;
+  Block b = make_block("top", "top level (ports of DESIGN.md section 5)", category::kIo, "");
   b.params = {{"PORTS", port_list()},   {"N", num(s.N)},         {"C", num(s.C)},         {"M", num(s.m)},
               {"NB", num(s.n)},         {"L", num(s.L)},         {"S", num(s.S)},         {"Y_W", num(s.Y_W)},
               {"CH_W", num(s.CH_W)},    {"IDX_W", num(s.IDX_W)}, {"WR_W", num(s.WR_W)},   {"COUNT_W", num(s.COUNT_W)},
