@@ -339,6 +339,14 @@ void Spec::derive_canonical() {
   hash = fnv1a64(canonical);
 }
 
+bool Spec::has_analog_models() const {
+  switch (datapath) {
+  case Datapath::NearMemory: return false;
+  case Datapath::InMemory: return true;
+  }
+  return false;
+}
+
 std::string Spec::derived_json() const {
   json d;
   d["name"] = name;

@@ -86,6 +86,9 @@ struct Spec {
   static Spec from_file(const std::string& path);
 
   bool adc_per_row() const { return adc_converters == Converters::PerRow; }
+  /// Whether the datapath has analog simulation models (product lines, comparators) with a
+  /// noise mode.
+  bool has_analog_models() const;
   /// Largest weight / input magnitude.
   int64_t w_max() const { return (int64_t{1} << m) - 1; }
   int64_t x_max() const { return (int64_t{1} << n) - 1; }

@@ -147,7 +147,8 @@ int main(int argc, char** argv) {
   sim->add_option("--weights", sim_opt.weights, "weights file (instead of random data)");
   sim->add_option("--inputs", sim_opt.inputs, "inputs file (instead of random data)");
   sim->add_option("--out", sim_opt.out, "write the RTL outputs to this file");
-  sim->add_option("--cache", sim_opt.cache, "directory of verilated models")->capture_default_str();
+  sim->add_option("--cache", sim_opt.cache,
+                  "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
   sim->add_option("--noise-sigma", sim_opt.noise_sigmas,
                   "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
       ->delimiter(',')

@@ -119,13 +119,19 @@ SimSources sim_sources(const std::string& dir) {
   return out;
 }
 
+std::string default_sim_cache() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x) return (fs::path(x) / "cimgen" / "sim").string();
+  if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache" / "cimgen" / "sim").string();
+  return ".cimgen-sim-cache";
+}
+
 int run_sim(const std::string& spec_path, const SimOptions& opt) {
   const Spec s = Spec::from_file(spec_path);
   if (opt.weights.empty() != opt.inputs.empty()) throw InputError("--weights and --inputs go together");
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
-  if (!opt.noise_sigmas.empty() && s.datapath != Datapath::InMemory)
-    throw InputError("--noise-sigma: only for in_memory specs (the product-line noise model), got " +
+  if (!opt.noise_sigmas.empty() && !s.has_analog_models())
+    throw InputError("--noise-sigma: only for datapaths with analog models (in_memory), got " +
                      std::string(to_string(s.datapath)));
   // The cache key covers the generated RTL and every testbench source and header, so a changed
   // generator or harness never reuses a stale model.
@@ -135,7 +141,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   std::string key_text;
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
-  const fs::path dir = fs::absolute(fs::path(opt.cache) / (s.name + "_" + fnv1a64(key_text)));
+  const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   if (const int rc = build_model(s, files, src, sources, dir); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
   if (!opt.noise_sigmas.empty()) return run_noise(s, spec_path, opt, bin);

@@ -12,7 +12,7 @@ struct SimOptions {
   unsigned long long seed = 1;           ///< random seed
   std::string weights, inputs, out;      ///< files mode
   std::string zero_sign = "positive";    ///< encoding of a plain 0
-  std::string cache = "build/simcache";  ///< verilated models, one directory per spec hash
+  std::string cache;                     ///< verilated models, one directory per key; "": default_sim_cache()
   std::vector<double> noise_sigmas;      ///< in_memory noise sweep (sigma in counts); empty: bit-exact
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise
 };
@@ -29,6 +29,9 @@ std::string sim_source_dir();
 
 /// The testbench sources under `dir`, derived from its directories (sorted, so the key is stable).
 SimSources sim_sources(const std::string& dir);
+
+/// $XDG_CACHE_HOME/cimgen/sim, else $HOME/.cache/cimgen/sim, else .cimgen-sim-cache.
+std::string default_sim_cache();
 
 /// Returns the process exit status (an ExitCode of core/errors.hpp).
 int run_sim(const std::string& spec_path, const SimOptions& opt);
