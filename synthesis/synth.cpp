@@ -237,7 +237,7 @@ int report_failure(const Flow& f, const FlowFailure& e) {
   std::cerr << "cimgen synth: " << e.what;
   if (e.log.empty()) std::cerr << "\n";
   else std::cerr << "; see " << (fs::path(f.out) / "synth" / e.log).string() << "\n" << tail(fs::path(f.out) / "synth" / e.log, 8);
-  return 1;
+  return kExitCheckFailed;  // a Yosys assertion (latch, check, unmapped cell) or --verify failed
 }
 
 /// Removes the staging directory whatever happens (once committed it is gone already).
@@ -274,7 +274,7 @@ int synthesize(const Spec& s, const FileSet& files, const SynthOptions& opt, con
   } catch (const FlowFailure& e) {
     return report_failure(f, e);
   }
-  return 0;
+  return kExitOk;
 }
 
 } // namespace cimgen
