@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <regex>
+#include <set>
 #include <sstream>
+#include <vector>
+
+#include "files.hpp"
 
 namespace cimgen {
 
@@ -20,8 +22,20 @@ static_assert(int64_t{Limits::kMaxVectorLength} * ((int64_t{1} << Limits::kMaxBi
 
 namespace {
 
+/// Marks a string that parse_json put in place of a number outside the range of a double.
+const std::string kOverflowMark = std::string(1, '\0') + "number overflow:";
+
+/// A value as an error message shows it: at most 64 characters, one line.
+std::string shown(const json& got) {
+  if (got.is_string() && got.get<std::string>().rfind(kOverflowMark, 0) == 0)
+    return got.get<std::string>().substr(kOverflowMark.size()) + " (beyond the range of a 64-bit float)";
+  std::string text = printable(got.dump(-1, ' ', false, json::error_handler_t::replace));
+  if (text.size() > 64) text = text.substr(0, 60) + " ...";
+  return text;
+}
+
 [[noreturn]] void fail(const std::string& path, const std::string& what, const json& got) {
-  throw InputError(path + ": " + what + ", got " + got.dump());
+  throw InputError(path + ": " + what + ", got " + shown(got));
 }
 
 /// Reads one JSON object, remembering which keys were used so unknown ones are errors.
@@ -40,6 +54,7 @@ public:
     }
     const json& v = obj_[key];
     if (!v.is_number_integer()) fail(at(key), "must be an integer in " + range(lo, hi), v);
+    if (v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX)) fail(at(key), "must be in " + range(lo, hi), v);
     const int64_t x = v.get<int64_t>();
     if (x < lo || x > hi) fail(at(key), "must be in " + range(lo, hi), v);
     return static_cast<int>(x);
@@ -72,7 +87,7 @@ public:
         ok = ok || it.key() == k;
         list += std::string(list.empty() ? "" : ", ") + k;
       }
-      if (!ok) throw InputError(path_ + "/" + it.key() + ": unknown key (allowed: " + list + ")");
+      if (!ok) throw InputError(path_ + "/" + printable(it.key()) + ": unknown key (allowed: " + list + ")");
     }
   }
   static std::string range(int lo, int hi) { return std::to_string(lo) + ".." + std::to_string(hi); }
@@ -82,13 +97,97 @@ private:
   std::string path_;
 };
 
-json parse_json(const std::string& text) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
+/// Largest spec file read (the largest legal spec is a few hundred bytes).
+constexpr std::uintmax_t kMaxSpecFileBytes = std::uintmax_t{1} << 20;
+
+/// Builds the DOM like nlohmann's own SAX parser, and in addition tracks the JSON path, refuses
+/// duplicate keys and nesting deeper than kMaxDepth, and reports a number beyond the range of a
+/// double (which nlohmann refuses with no path) as an Overflow.
+class SpecSax {
+public:
+  static constexpr size_t kMaxDepth = 32;
+  /// A number token beyond the range of a double, ending before byte `end` of the text.
+  struct Overflow {
+    size_t end;
+    std::string token;
+  };
+  using Exception = nlohmann::detail::exception;
+
+  explicit SpecSax(json& root) : dom_(root, true) {}
+  bool null() { return value(), dom_.null(); }
+  bool boolean(bool v) { return value(), dom_.boolean(v); }
+  bool number_integer(json::number_integer_t v) { return value(), dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return value(), dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t v, const std::string& s) { return value(), dom_.number_float(v, s); }
+  bool string(std::string& v) { return value(), dom_.string(v); }
+  bool binary(json::binary_t& v) { return value(), dom_.binary(v); }
+  bool start_object(size_t n) { return enter(true), dom_.start_object(n); }
+  bool key(std::string& k) {
+    Frame& f = frames_.back();
+    f.key = k;
+    if (!f.keys.insert(k).second) throw InputError(path(false) + ": duplicate key");
+    return dom_.key(k);
+  }
+  bool end_object() { return frames_.pop_back(), dom_.end_object(); }
+  bool start_array(size_t n) { return enter(false), dom_.start_array(n); }
+  bool end_array() { return frames_.pop_back(), dom_.end_array(); }
+  bool parse_error(size_t position, const std::string& token, const Exception& e) {
+    if (e.id == 406) throw Overflow{position, token};
     std::string msg = e.what();
-    const auto pos = msg.find("parse error");
-    throw InputError("/: malformed JSON: " + (pos == std::string::npos ? msg : msg.substr(pos)));
+    const auto at = msg.find("parse error");
+    throw InputError("/: malformed JSON: " + printable(at == std::string::npos ? msg : msg.substr(at)));
+  }
+
+private:
+  struct Frame {
+    bool object;                 ///< object (key) or array (index)
+    size_t next = 0;             ///< array: values begun so far
+    std::string key;             ///< object: the current key
+    std::set<std::string> keys;  ///< object: keys seen
+  };
+  /// A value begins (in an array: the next element).
+  void value() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().next;
+  }
+  void enter(bool object) {
+    value();
+    if (frames_.size() >= kMaxDepth)
+      throw InputError(path(true) + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    frames_.push_back({object, 0, "", {}});
+  }
+  /// JSON pointer of the value being read ("/" for the root); `begun`: its element is counted.
+  std::string path(bool begun) const {
+    std::string p;
+    for (size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& f = frames_[i];
+      const bool last = i + 1 == frames_.size();
+      p += "/" + (f.object ? printable(f.key) : std::to_string(f.next - ((!last || begun) && f.next > 0 ? 1 : 0)));
+    }
+    return p.empty() ? "/" : p;
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  std::vector<Frame> frames_;
+};
+
+/// The JSON value of a spec text. Numbers beyond the range of a double are replaced by marked
+/// strings (see kOverflowMark) so the field's reader refuses them with its path and range.
+json parse_json(const std::string& text) {
+  const size_t nul = text.find('\0');
+  if (nul != std::string::npos) throw InputError("/: malformed JSON: NUL byte at offset " + std::to_string(nul));
+  std::string t = text;
+  for (int overflows = 0;; ++overflows) {
+    json root;
+    SpecSax sax(root);
+    try {
+      json::sax_parse(t, &sax);
+      return root;
+    } catch (const SpecSax::Overflow& o) {
+      const size_t start = o.token.empty() ? std::string::npos : t.rfind(o.token, o.end);
+      if (overflows >= 16 || start == std::string::npos)
+        throw InputError("/: number " + printable(o.token) + " beyond the range of a 64-bit float");
+      t.replace(start, o.token.size(), json(kOverflowMark + o.token).dump());
+    }
   }
 }
 
@@ -151,8 +250,11 @@ void read_tech(Reader& top, Spec& s) {
 std::string read_name(Reader& top, const Spec& s) {
   if (top.has("name")) {
     const json& v = top.raw("name");
-    static const std::regex re("[a-z][a-z0-9_]{0,47}");
-    if (!v.is_string() || !std::regex_match(v.get<std::string>(), re))
+    const auto legal = [](const std::string& n) {
+      if (n.empty() || n.size() > 48 || n[0] < 'a' || n[0] > 'z') return false;
+      return std::all_of(n.begin(), n.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+    };
+    if (!v.is_string() || !legal(v.get<std::string>()))
       fail("/name", "must match [a-z][a-z0-9_]* (at most 48 characters)", v);
     return v.get<std::string>();
   }
@@ -198,14 +300,11 @@ Spec Spec::from_json_text(const std::string& text) {
 }
 
 Spec Spec::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read spec file");
-  std::stringstream ss;
-  ss << in.rdbuf();
+  const std::string text = read_input_file(path, "spec file", kMaxSpecFileBytes);
   try {
-    return from_json_text(ss.str());
+    return from_json_text(text);
   } catch (const InputError& e) {
-    throw InputError(path + ": " + e.what());
+    throw InputError(printable(path) + ": " + e.what());
   }
 }
 

@@ -2,9 +2,11 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "files.hpp"
 #include "generate.hpp"
 #include "golden.hpp"
 #include "sim.hpp"
@@ -82,8 +84,7 @@ int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const st
   const auto w = golden::random_weights(s, rng);
   const auto x = golden::random_inputs(s, rng, count);
   const std::string head = "# cimgen vectors: spec " + s.name + " seed " + std::to_string(seed) + "\n";
-  golden::write_file_atomic(wpath, head + golden::format_rows(w));
-  golden::write_file_atomic(xpath, head + golden::format_rows(x));
+  golden::write_files_atomic({{wpath, head + golden::format_rows(w)}, {xpath, head + golden::format_rows(x)}});
   return kExitOk;
 }
 
@@ -96,6 +97,18 @@ int cmd_generate(const std::string& spec_path, const std::string& out) {
   std::cerr << "cimgen: wrote " << files.size() << " files for '" << s.name << "' to " << out << "\n";
   return kExitOk;
 }
+
+/// A seed: a decimal integer in 0..2^64-1 (CLI11 alone would wrap larger ones).
+const CLI::Validator kSeed(
+    [](std::string& text) -> std::string {
+      uint64_t v = 0;
+      const char* end = text.data() + text.size();
+      const auto r = std::from_chars(text.data(), end, v);
+      if (text.empty() || r.ec != std::errc() || r.ptr != end)
+        return "must be a decimal integer in 0.." + std::to_string(UINT64_MAX) + ", got '" + printable(text) + "'";
+      return "";
+    },
+    "UINT64");
 
 } // namespace
 
@@ -130,7 +143,7 @@ int main(int argc, char** argv) {
 
   auto* vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
   vec->add_option("SPEC", spec, "spec JSON file")->required();
-  vec->add_option("--seed", seed, "random seed")->capture_default_str();
+  vec->add_option("--seed", seed, "random seed")->check(kSeed)->capture_default_str();
   vec->add_option("--count", count, "number of input vectors")->check(CLI::Range(0, 10000000))->capture_default_str();
   vec->add_option("--weights", wpath, "weights file to write")->required();
   vec->add_option("--inputs", xpath, "inputs file to write")->required();
@@ -143,7 +156,7 @@ int main(int argc, char** argv) {
   auto* sim = app.add_subcommand("sim", "generate, verilate (cached) and run the regression against the golden model");
   sim->add_option("SPEC", spec, "spec JSON file")->required();
   sim->add_option("--vectors", sim_opt.vectors, "random vectors")->capture_default_str();
-  sim->add_option("--seed", sim_opt.seed, "random seed")->capture_default_str();
+  sim->add_option("--seed", sim_opt.seed, "random seed")->check(kSeed)->capture_default_str();
   sim->add_option("--weights", sim_opt.weights, "weights file (instead of random data)");
   sim->add_option("--inputs", sim_opt.inputs, "inputs file (instead of random data)");
   sim->add_option("--out", sim_opt.out, "write the RTL outputs to this file");
@@ -153,7 +166,7 @@ int main(int argc, char** argv) {
                   "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
       ->delimiter(',')
       ->check(CLI::Range(0.001, 1000.0));
-  sim->add_option("--noise-seed", sim_opt.noise_seed, "seed of the product-line noise")->capture_default_str();
+  sim->add_option("--noise-seed", sim_opt.noise_seed, "seed of the product-line noise")->check(kSeed)->capture_default_str();
   sim->add_option("--zero-sign", sim_opt.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
 
@@ -172,7 +185,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << "cimgen: error: " << e.what() << " (see --help)\n";
+    std::cerr << "cimgen: error: " << printable(e.what()) << " (see --help)\n";
     return kExitBadInput;
   }
   try {
@@ -184,10 +197,10 @@ int main(int argc, char** argv) {
     if (*sim) return run_sim(spec, sim_opt);
     if (*syn) return run_synth(spec, synth_opt);
   } catch (const InputError& e) {
-    std::cerr << "cimgen: error: " << e.what() << "\n";
+    std::cerr << "cimgen: error: " << printable(e.what()) << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "cimgen: internal error: " << e.what() << "\n";
+    std::cerr << "cimgen: internal error: " << printable(e.what()) << "\n";
     return kExitInternal;
   }
   return kExitOk;

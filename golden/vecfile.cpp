@@ -1,11 +1,20 @@
 // cimgen — vector file reader and writer.
 #include "vecfile.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <functional>
 #include <iostream>
+#include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "files.hpp"
 
 namespace cimgen::golden {
 
@@ -32,51 +41,64 @@ std::string format_signmag(SignMag v) { return (v.neg ? "-" : "") + std::to_stri
 
 namespace {
 
-/// Split a file into (line number, tokens) for every non-empty, non-comment line.
-std::vector<std::pair<int, std::vector<std::string>>> tokenize(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot read file");
-  std::vector<std::pair<int, std::vector<std::string>>> lines;
-  std::string line;
-  for (int no = 1; std::getline(in, line); ++no) {
-    const auto hash = line.find('#');
-    if (hash != std::string::npos) line.resize(hash);
-    std::istringstream ls(line);
-    std::vector<std::string> toks;
-    for (std::string t; ls >> t;) toks.push_back(t);
-    if (!toks.empty()) lines.emplace_back(no, std::move(toks));
+using LineFn = std::function<void(int, const std::vector<std::string>&)>;
+
+/// Calls `fn(line number, tokens)` for every non-empty, non-comment line of the file (a regular
+/// file of at most kMaxVectorFileBytes; only one line's tokens are held at a time).
+void for_each_line(const std::string& path, const LineFn& fn) {
+  const std::string text = read_input_file(path, "file", kMaxVectorFileBytes);
+  std::vector<std::string> toks;
+  size_t p = 0;
+  for (int no = 1; p < text.size(); ++no) {
+    size_t end = text.find('\n', p);
+    if (end == std::string::npos) end = text.size();
+    const size_t hash = text.find('#', p);
+    const size_t stop = std::min(end, hash);
+    toks.clear();
+    for (size_t i = p; i < stop;) {
+      while (i < stop && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+      const size_t start = i;
+      while (i < stop && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+      if (i > start) toks.emplace_back(text, start, i - start);
+    }
+    if (!toks.empty()) fn(no, toks);
+    p = end + 1;
   }
-  if (in.bad()) throw InputError(path + ": read error");
-  return lines;
 }
 
-std::string where(const std::string& path, int line) { return path + ":" + std::to_string(line); }
+std::string where(const std::string& path, int line) { return printable(path) + ":" + std::to_string(line); }
+
+/// A token as an error message shows it: at most 32 characters, one line.
+std::string shown(const std::string& tok) {
+  return printable(tok.size() > 32 ? tok.substr(0, 28) + " ..." : tok);
+}
 
 } // namespace
 
 std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag, ZeroSign zs) {
   std::vector<Vec> rows;
-  for (const auto& [no, toks] : tokenize(path)) {
+  for_each_line(path, [&](int no, const std::vector<std::string>& toks) {
     if (int(toks.size()) != width)
       throw InputError(where(path, no) + ": expected " + std::to_string(width) + " integers, got " +
                        std::to_string(toks.size()));
     Vec row(width);
     for (int i = 0; i < width; ++i) {
       if (!parse_signmag(toks[i], zs, row[i]))
-        throw InputError(where(path, no) + ": token " + std::to_string(i + 1) + " '" + toks[i] + "': not a decimal integer");
+        throw InputError(where(path, no) + ": token " + std::to_string(i + 1) + " '" + shown(toks[i]) +
+                         "': not a decimal integer");
       if (row[i].mag > max_mag)
-        throw InputError(where(path, no) + ": token " + std::to_string(i + 1) + " '" + toks[i] +
+        throw InputError(where(path, no) + ": token " + std::to_string(i + 1) + " '" + shown(toks[i]) +
                          "': magnitude must be <= " + std::to_string(max_mag));
     }
     rows.push_back(std::move(row));
-  }
+  });
   return rows;
 }
 
 std::vector<Vec> read_weights(const Spec& s, const std::string& path, ZeroSign zs) {
   auto rows = read_rows(path, s.N, uint32_t(s.w_max()), zs);
   if (int(rows.size()) != s.C)
-    throw InputError(path + ": expected " + std::to_string(s.C) + " weight lines (one per channel), got " +
+    throw InputError(printable(path) + ": expected " + std::to_string(s.C) + " weight lines (one per channel), got " +
                      std::to_string(rows.size()));
   return rows;
 }
@@ -105,7 +127,7 @@ std::string format_outputs(const std::vector<std::vector<int64_t>>& ys) {
 
 std::vector<std::vector<int64_t>> read_outputs(const std::string& path, int width) {
   std::vector<std::vector<int64_t>> rows;
-  for (const auto& [no, toks] : tokenize(path)) {
+  for_each_line(path, [&](int no, const std::vector<std::string>& toks) {
     if (int(toks.size()) != width)
       throw InputError(where(path, no) + ": expected " + std::to_string(width) + " integers, got " + std::to_string(toks.size()));
     std::vector<int64_t> r;
@@ -115,32 +137,74 @@ std::vector<std::vector<int64_t>> read_outputs(const std::string& path, int widt
         r.push_back(std::stoll(t, &used));
         if (used != t.size()) throw std::invalid_argument(t);
       } catch (const std::exception&) {
-        throw InputError(where(path, no) + ": token '" + t + "': not a decimal integer");
+        throw InputError(where(path, no) + ": token '" + shown(t) + "': not a decimal integer");
       }
     }
     rows.push_back(std::move(r));
-  }
+  });
   return rows;
 }
+
+namespace {
+
+/// Refuses an output path that cannot be renamed onto: empty, a folder or device, in a folder
+/// that does not exist.
+void check_output_file(const std::string& path) {
+  if (path.empty()) throw InputError("output file: the path is empty");
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) throw InputError(printable(path) + ": is a folder, not a file");
+    if (!S_ISREG(st.st_mode)) throw InputError(printable(path) + ": exists and is not a regular file");
+  } else if (errno != ENOENT) {
+    throw InputError(printable(path) + ": cannot write file (" + std::strerror(errno) + ")");
+  }
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+    throw InputError(printable(path) + ": cannot write file (folder " + printable(dir) + " does not exist)");
+}
+
+} // namespace
 
 void write_file_atomic(const std::string& path, const std::string& text) {
   if (path == "-") {
     std::cout << text << std::flush;
     return;
   }
-  const std::string tmp = path + ".tmp." + std::to_string(getpid());
-  {
+  write_files_atomic({{path, text}});
+}
+
+void write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::set<std::string> seen;
+  for (const auto& f : files) {
+    check_output_file(f.first);
+    if (!seen.insert(f.first).second) throw InputError(printable(f.first) + ": named twice as an output file");
+  }
+  std::vector<std::string> tmps;
+  const auto clean = [&] {
+    for (const auto& t : tmps) std::remove(t.c_str());
+  };
+  for (const auto& [path, text] : files) {
+    const std::string tmp = path + ".tmp." + std::to_string(getpid());
     std::ofstream out(tmp, std::ios::binary);
-    if (!out) throw InputError(path + ": cannot write file");
+    const int err = errno;
+    if (!out) {
+      clean();
+      throw InputError(printable(path) + ": cannot write file (" + std::strerror(err) + ")");
+    }
+    tmps.push_back(tmp);
     out << text;
     if (!out.flush()) {
-      std::remove(tmp.c_str());
-      throw InputError(path + ": write failed");
+      clean();
+      throw InputError(printable(path) + ": write failed");
     }
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    throw InputError(path + ": cannot rename into place");
+  for (size_t k = 0; k < files.size(); ++k) {
+    if (std::rename(tmps[k].c_str(), files[k].first.c_str()) != 0) {
+      const int err = errno;
+      for (size_t r = k; r < tmps.size(); ++r) std::remove(tmps[r].c_str());
+      throw InputError(printable(files[k].first) + ": cannot rename into place (" + std::strerror(err) + ")");
+    }
   }
 }
 

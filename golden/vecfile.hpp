@@ -1,7 +1,9 @@
 // cimgen — vector files of DESIGN.md section 7 (weights, inputs, outputs), shared by every tool.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "golden.hpp"
@@ -29,7 +31,13 @@ std::string format_rows(const std::vector<Vec>& rows);
 std::string format_outputs(const std::vector<std::vector<int64_t>>& ys);
 /// Read an outputs file (plain integers).
 std::vector<std::vector<int64_t>> read_outputs(const std::string& path, int width);
+/// Largest vector file read (weights, inputs, outputs); rows take at most 4x its size in memory.
+inline constexpr std::uintmax_t kMaxVectorFileBytes = std::uintmax_t{256} << 20;
 /// Write `text` to `path` atomically (temporary file renamed into place); "-" is stdout.
 void write_file_atomic(const std::string& path, const std::string& text);
+/// Write each (path, text) atomically, and none of them if any path is refused (empty, a
+/// folder or other non-regular file, in a missing folder, twice in the list): all paths are
+/// checked and all temporary files written before the first is renamed into place.
+void write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files);
 
 } // namespace cimgen::golden

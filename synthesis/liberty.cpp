@@ -7,11 +7,20 @@
 #include <set>
 
 #include "errors.hpp"
+#include "files.hpp"
 #include "liberty_embedded.hpp"
 
 namespace cimgen {
 
 namespace {
+
+/// Deepest group nesting and parenthesis nesting in a function read (real libraries: 4 and ~5).
+constexpr int kMaxNesting = 64;
+/// Largest Liberty file read.
+constexpr std::uintmax_t kMaxLibertyBytes = std::uintmax_t{1} << 30;
+
+/// A token as an error message shows it: at most 40 characters, one line.
+std::string shown(const std::string& text) { return printable(text.size() > 40 ? text.substr(0, 36) + " ..." : text); }
 
 /// A token of Liberty text: a word, a quoted string, or one punctuation character.
 struct Token {
@@ -61,7 +70,7 @@ public:
   }
 
   [[noreturn]] void fail(int line, const std::string& what) const {
-    throw InputError(src_ + ":" + std::to_string(line) + ": " + what);
+    throw InputError(printable(src_) + ":" + std::to_string(line) + ": " + what);
   }
 
 private:
@@ -114,7 +123,7 @@ public:
 
   std::unique_ptr<Group> library() {
     while (tok_.kind != Token::End) {
-      if (tok_.kind != Token::Word) lex_.fail(tok_.line, "expected a group name, got '" + tok_.text + "'");
+      if (tok_.kind != Token::Word) lex_.fail(tok_.line, "expected a group name, got '" + shown(tok_.text) + "'");
       const std::string name = tok_.text;
       advance();
       auto g = std::make_unique<Group>();
@@ -129,7 +138,7 @@ private:
   void advance() { tok_ = lex_.next(); }
   bool punct(char c) const { return tok_.kind == Token::Punct && tok_.text[0] == c; }
   void expect(char c) {
-    if (!punct(c)) lex_.fail(tok_.line, std::string("expected '") + c + "', got '" + tok_.text + "'");
+    if (!punct(c)) lex_.fail(tok_.line, std::string("expected '") + c + "', got '" + shown(tok_.text) + "'");
     advance();
   }
 
@@ -150,17 +159,19 @@ private:
       return;
     }
     expect('(');
+    if (depth_ >= kMaxNesting) lex_.fail(tok_.line, "groups nested deeper than " + std::to_string(kMaxNesting) + " levels");
     while (!punct(')')) {
-      if (tok_.kind == Token::End) lex_.fail(tok_.line, "unterminated argument list of " + g.name);
+      if (tok_.kind == Token::End) lex_.fail(tok_.line, "unterminated argument list of " + shown(g.name));
       if (!punct(',')) g.args.push_back(tok_.text);
       advance();
     }
     advance();
     if (punct('{')) {
       advance();
+      ++depth_;
       while (!punct('}')) {
-        if (tok_.kind == Token::End) lex_.fail(tok_.line, "unterminated group " + g.name);
-        if (tok_.kind != Token::Word) lex_.fail(tok_.line, "expected an attribute or group, got '" + tok_.text + "'");
+        if (tok_.kind == Token::End) lex_.fail(tok_.line, "unterminated group " + shown(g.name));
+        if (tok_.kind != Token::Word) lex_.fail(tok_.line, "expected an attribute or group, got '" + shown(tok_.text) + "'");
         auto child = std::make_unique<Group>();
         child->name = tok_.text;
         advance();
@@ -173,6 +184,7 @@ private:
           g.children.push_back(std::move(child));
         }
       }
+      --depth_;
       advance();
     } else if (punct(';')) {
       advance();
@@ -181,6 +193,7 @@ private:
 
   Lexer lex_;
   Token tok_;
+  int depth_ = 0;  ///< groups open
 };
 
 std::string attr(const Group& g, const std::string& key) {
@@ -204,7 +217,7 @@ public:
 private:
   uint64_t mask() const { return in_.size() >= 6 ? ~uint64_t{0} : (uint64_t{1} << (1u << in_.size())) - 1; }
   [[noreturn]] void fail(const std::string& what) const {
-    throw InputError("function \"" + f_ + "\": " + what);
+    throw InputError("function \"" + shown(f_) + "\": " + what);
   }
   void skip() {
     while (p_ < f_.size() && std::isspace((unsigned char)f_[p_])) ++p_;
@@ -250,9 +263,14 @@ private:
     return v;
   }
   uint64_t unary() {
-    if (peek('!')) {
-      ++p_;
-      return ~unary() & mask();
+    if (peek('!')) {  // a run of '!' in a loop, not by recursion
+      bool invert = false;
+      while (peek('!')) {
+        ++p_;
+        invert = !invert;
+      }
+      const uint64_t v = unary();
+      return invert ? ~v & mask() : v;
     }
     uint64_t v = primary();
     while (peek('\'')) {
@@ -265,10 +283,12 @@ private:
     skip();
     if (p_ >= f_.size()) fail("unexpected end");
     if (f_[p_] == '(') {
+      if (++depth_ > kMaxNesting) fail("parentheses nested deeper than " + std::to_string(kMaxNesting) + " levels");
       ++p_;
       const uint64_t v = or_expr();
       if (!peek(')')) fail("missing ')'");
       ++p_;
+      --depth_;
       return v;
     }
     const size_t start = p_;
@@ -285,18 +305,19 @@ private:
         if ((k >> j) & 1) t |= uint64_t{1} << k;
       return t;
     }
-    fail("unknown pin '" + id + "'");
+    fail("unknown pin '" + shown(id) + "'");
   }
 
   const std::string& f_;
   const std::vector<std::string>& in_;
   size_t p_ = 0;
+  int depth_ = 0;  ///< parentheses open
 };
 
 } // namespace
 
 uint64_t truth_table(const std::string& function, const std::vector<std::string>& inputs) {
-  if (inputs.size() > 6) throw InputError("function \"" + function + "\": more than 6 inputs");
+  if (inputs.size() > 6) throw InputError("function \"" + shown(function) + "\": more than 6 inputs");
   return Expr(function, inputs).table();
 }
 
@@ -323,15 +344,12 @@ Liberty Liberty::parse(const std::string& text, const std::string& source) {
     }
     out.cells[g->args[0]] = std::move(cell);
   }
-  if (out.cells.empty()) throw InputError(source + ": no cells in library " + out.name);
+  if (out.cells.empty()) throw InputError(printable(source) + ": no cells in library " + shown(out.name));
   return out;
 }
 
 Liberty Liberty::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot read Liberty file");
-  const std::string text(std::istreambuf_iterator<char>(in), {});
-  return parse(text, path);
+  return parse(read_input_file(path, "Liberty file", kMaxLibertyBytes), path);
 }
 
 std::string Liberty::nand2() const {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "errors.hpp"
+#include "files.hpp"
 
 namespace cimgen {
 
@@ -25,9 +26,31 @@ Bit to_bit(const json& b) {
 }
 
 std::vector<Bit> to_bits(const json& a) {
+  if (!a.is_array()) throw InputError("bits must be an array, got " + std::string(a.type_name()));
   std::vector<Bit> v;
   for (const auto& b : a) v.push_back(to_bit(b));
   return v;
+}
+
+/// One module of a `write_json` netlist.
+NetModule read_module(const std::string& name, const json& jm) {
+  NetModule m;
+  m.name = name;
+  if (jm.contains("attributes") && jm.at("attributes").contains("blackbox")) m.blackbox = true;
+  if (jm.contains("ports"))
+    for (const auto& [pname, p] : jm.at("ports").items())
+      m.ports.push_back({pname, p.contains("direction") ? p.at("direction").get<std::string>() : "input", to_bits(p.at("bits"))});
+  if (jm.contains("cells"))
+    for (const auto& [cname, c] : jm.at("cells").items()) {
+      NetModule::Cell cell;
+      cell.name = cname;
+      cell.type = c.at("type").get<std::string>();
+      const json dirs = c.contains("port_directions") ? c.at("port_directions") : json::object();
+      for (const auto& [pin, bits] : c.at("connections").items())
+        cell.pins.push_back({pin, dirs.contains(pin) ? dirs.at(pin).get<std::string>() : "", to_bits(bits)});
+      m.cells.push_back(std::move(cell));
+    }
+  return m;
 }
 
 using Arcs = ModuleTiming::Arcs;
@@ -322,34 +345,22 @@ bool is_yosys_sequential(const std::string& t) {
 }
 
 void Netlist::add_json(const std::string& text, const std::string& source) {
-  json j;
+  // Every access is checked (at(), typed get<>()), so a malformed netlist is a json::exception
+  // or an InputError, reported naming the source.
   try {
-    j = json::parse(text);
+    const json j = json::parse(text);
+    if (!j.is_object() || !j.contains("modules") || !j.at("modules").is_object())
+      throw InputError("no \"modules\" object");
+    for (const auto& [name, jm] : j.at("modules").items()) {
+      NetModule m = read_module(name, jm);
+      const auto old = modules_.find(m.name);
+      if (old != modules_.end() && !old->second.blackbox && m.blackbox) continue;  // keep the contents
+      modules_[m.name] = std::move(m);
+    }
   } catch (const json::exception& e) {
-    throw InputError(source + ": not a Yosys JSON netlist: " + e.what());
-  }
-  if (!j.contains("modules") || !j["modules"].is_object()) throw InputError(source + ": no \"modules\" object");
-  for (auto it = j["modules"].begin(); it != j["modules"].end(); ++it) {
-    const json& jm = it.value();
-    NetModule m;
-    m.name = it.key();
-    if (jm.contains("attributes") && jm["attributes"].contains("blackbox")) m.blackbox = true;
-    if (jm.contains("ports"))
-      for (auto p = jm["ports"].begin(); p != jm["ports"].end(); ++p)
-        m.ports.push_back({p.key(), p.value().value("direction", "input"), to_bits(p.value()["bits"])});
-    if (jm.contains("cells"))
-      for (auto c = jm["cells"].begin(); c != jm["cells"].end(); ++c) {
-        NetModule::Cell cell;
-        cell.name = c.key();
-        cell.type = c.value()["type"].get<std::string>();
-        const json& dirs = c.value().contains("port_directions") ? c.value()["port_directions"] : json::object();
-        for (auto p = c.value()["connections"].begin(); p != c.value()["connections"].end(); ++p)
-          cell.pins.push_back({p.key(), dirs.contains(p.key()) ? dirs[p.key()].get<std::string>() : "", to_bits(p.value())});
-        m.cells.push_back(std::move(cell));
-      }
-    const auto old = modules_.find(m.name);
-    if (old != modules_.end() && !old->second.blackbox && m.blackbox) continue;  // keep the contents
-    modules_[m.name] = std::move(m);
+    throw InputError(printable(source) + ": not a Yosys JSON netlist: " + printable(e.what()));
+  } catch (const InputError& e) {
+    throw InputError(printable(source) + ": " + e.what());
   }
 }
 

@@ -92,3 +92,18 @@ TEST_CASE("the generic library: NAND2 is one gate equivalent, every gate evaluat
   CHECK(ffs == 3);  // DFF, DFFR (async clear), DFFS (async preset)
   CHECK(truth_table(lib.cells.at("MUX2").outputs.at("Y"), lib.cells.at("MUX2").inputs) == 0xCA);
 }
+
+TEST_CASE("hostile Liberty texts: bounded nesting, one-line errors") {
+  std::string deep = "library (x) {";
+  for (int i = 0; i < 100000; ++i) deep += " g () {";
+  try {
+    Liberty::parse(deep, "deep.lib");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) == "deep.lib:1: groups nested deeper than 64 levels");
+  }
+  CHECK_THROWS_AS(truth_table(std::string(100000, '(') + "A" + std::string(100000, ')'), {"A"}), InputError);
+  CHECK(truth_table(std::string(100001, '!') + "A", {"A"}) == 0x1);  // a run of '!' is a loop
+  CHECK_THROWS_AS(Liberty::from_file("/dev/zero"), InputError);
+  CHECK_THROWS_AS(Liberty::from_file("/tmp"), InputError);
+}

@@ -174,3 +174,22 @@ TEST_CASE("area report: categories from the manifest, priced per instance, array
   const auto no_top = MacroManifest::parse(R"({"modules": [{"module": "x_leaf", "block": "controller"}]})");
   CHECK_THROWS_AS(compute_area(s, lib, "generic", r, no_top), std::runtime_error);
 }
+
+TEST_CASE("malformed netlists are InputErrors naming the source") {
+  const auto error_of = [](const std::string& text) -> std::string {
+    Netlist n;
+    try {
+      n.add_json(text, "bad.json");
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  CHECK(error_of("[]") == "bad.json: no \"modules\" object");
+  CHECK(error_of(R"({"modules":{"m":{"cells":{"c":{"connections":{}}}}}})").find("bad.json: not a Yosys JSON netlist:") == 0);
+  CHECK(error_of(R"({"modules":{"m":{"ports":{"a":{"direction":"input"}}}}})").find("bad.json: not a Yosys JSON netlist:") == 0);
+  CHECK(error_of(R"({"modules":{"m":{"ports":{"a":{"bits":3}}}}})") == "bad.json: bits must be an array, got number");
+  CHECK(error_of(R"({"modules":{"m":{"ports":{"a":{"bits":[[1]]}}}}})").find("bad.json: not a Yosys JSON netlist:") == 0);
+  CHECK(error_of(R"({"modules":{"m":{"cells":{"c":{"type":1,"connections":{}}}}}})").find("bad.json: not a Yosys JSON netlist:") == 0);
+  CHECK(error_of(R"({"modules":{"m":{"ports":{"a":{"bits":[1]}}}}})").empty());
+}

@@ -181,3 +181,55 @@ TEST_CASE("a lossy ADC sizes Y_W for the negative extreme -Sw - Sx (DESIGN.md se
   CHECK(s.y_max == 975);
   CHECK(s.Y_W == 11);
 }
+
+TEST_CASE("hostile spec texts (issue 11): one-line InputErrors naming the path") {
+  const std::string base = R"("vector_length":4,"channels":2,"weight_bits":2,"input_bits":2)";
+  // 80,000 levels of nesting crashed the reader (stack); now refused at 32 levels.
+  CHECK(error_of(std::string(80000, '[') + std::string(80000, ']')) == "/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0: nested deeper than 32 levels");
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += R"({"a":)";
+  CHECK(error_of(deep).find("/a/a/a/") == 0);
+  CHECK(error_of(deep).find(": nested deeper than 32 levels") != std::string::npos);
+  // Numbers beyond a double were an internal error without a path.
+  CHECK(error_of(R"({"vector_length":1e400,"channels":2,"weight_bits":2,"input_bits":2})") ==
+        "/vector_length: must be an integer in 1..65536, got 1e400 (beyond the range of a 64-bit float)");
+  CHECK(error_of("{" + base + R"(,"tech":{"bitcell_area_um2":-1E+99999}})") ==
+        "/tech/bitcell_area_um2: must be a number in (0, 1e6], got -1E+99999 (beyond the range of a 64-bit float)");
+  CHECK(error_of("{" + base + R"(,"bogus":[1e400, 2e400]})").find("/bogus: unknown key") == 0);
+  CHECK(error_of(R"({"vector_length":4,"channels":18446744073709551615,"weight_bits":2,"input_bits":2})") ==
+        "/channels: must be in 1..1024, got 18446744073709551615");
+  CHECK(error_of(R"({"vector_length":4,"channels":9223372036854775808,"weight_bits":2,"input_bits":2})") ==
+        "/channels: must be in 1..1024, got 9223372036854775808");
+  CHECK(error_of("{" + base + R"(,"uarray_columns":2.0})") == "/uarray_columns: must be an integer in 1..4, got 2.0");
+  // Duplicate keys were accepted (the last one won).
+  CHECK(error_of("{" + base + R"(,"channels":3})") == "/channels: duplicate key");
+  CHECK(error_of("{" + base + R"(,"datapath":"in_memory","adc":{"bits":2,"bits":2}})") == "/adc/bits: duplicate key");
+  // A NUL byte ended the text early, so what followed it was ignored.
+  CHECK(error_of("{" + base + "}" + std::string(1, '\0')) == "/: malformed JSON: NUL byte at offset 63");
+  CHECK(error_of("{" + base + "}" + std::string(1, '\0') + "garbage").find("NUL byte") != std::string::npos);
+  // Control characters and invalid UTF-8 are escaped: every message is one line.
+  CHECK(error_of("{" + base + R"(,"a\nb\u0001":1})").find("/a\\nb\\x01: unknown key") == 0);
+  const std::string bad_utf8 = error_of("{" + base + ",\"\xff\":1}");
+  CHECK(bad_utf8.find("/: malformed JSON") == 0);
+  CHECK(bad_utf8.find("\\xff") != std::string::npos);
+  // Long values are shown shortened.
+  CHECK(error_of("{" + base + R"(,"name":")" + std::string(100000, 'a') + "\"}").size() < 200);
+  CHECK(error_of("{" + base + R"(,"name":"a/b"})").find("/name: must match") == 0);
+  CHECK(error_of("{" + base + R"(,"name":")" + std::string(49, 'a') + "\"}").find("/name: must match") == 0);
+  CHECK(Spec::from_json_text("{" + base + R"(,"name":")" + std::string(48, 'a') + "\"}").name == std::string(48, 'a'));
+}
+
+TEST_CASE("spec files: only regular files of at most 1 MiB") {
+  const auto error_of_file = [](const std::string& path) -> std::string {
+    try {
+      Spec::from_file(path);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  CHECK(error_of_file("/dev/zero") == "/dev/zero: cannot read spec file (not a regular file)");
+  CHECK(error_of_file("/tmp") == "/tmp: cannot read spec file (it is a folder)");
+  CHECK(error_of_file("") == "'': cannot read spec file (empty path)");
+  CHECK(error_of_file("/nonexistent/a\nb.json") == "/nonexistent/a\\nb.json: cannot read spec file (No such file or directory)");
+}

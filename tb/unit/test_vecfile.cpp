@@ -68,7 +68,23 @@ TEST_CASE("bad vector files name file, line and token") {
   try {
     read_inputs(s, "/nonexistent/x.txt", ZeroSign::Positive);
   } catch (const InputError& e) {
-    threw = std::string(e.what()) == "/nonexistent/x.txt: cannot read file";
+    threw = std::string(e.what()).rfind("/nonexistent/x.txt: cannot read file (", 0) == 0;
   }
   CHECK(threw);
+}
+
+TEST_CASE("hostile vector files and output paths (issue 11)") {
+  const Spec s = Spec::from_json_text(R"({"vector_length":3,"channels":2,"weight_bits":2,"input_bits":2})");
+  CHECK_THROWS_WITH_AS(read_inputs(s, "/dev/zero", ZeroSign::Positive), "/dev/zero: cannot read file (not a regular file)", InputError);
+  CHECK_THROWS_WITH_AS(read_inputs(s, "/tmp", ZeroSign::Positive), "/tmp: cannot read file (it is a folder)", InputError);
+  CHECK_THROWS_WITH_AS(write_file_atomic("/tmp", "x"), "/tmp: is a folder, not a file", InputError);
+  CHECK_THROWS_WITH_AS(write_file_atomic("", "x"), "output file: the path is empty", InputError);
+  CHECK_THROWS_WITH_AS(write_file_atomic("/nonexistent/y.txt", "x"),
+                       "/nonexistent/y.txt: cannot write file (folder /nonexistent does not exist)", InputError);
+  // Two files: a refused second path means the first is not written either.
+  const std::string first = "/tmp/cimgen_unit_vecfile_" + std::to_string(::getpid());
+  CHECK_THROWS_AS(write_files_atomic({{first, "1\n"}, {"/tmp", "2\n"}}), InputError);
+  CHECK(::access(first.c_str(), F_OK) != 0);
+  CHECK_THROWS_AS(write_files_atomic({{first, "1\n"}, {first, "2\n"}}), InputError);
+  CHECK(::access(first.c_str(), F_OK) != 0);
 }
