@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench compare fuzz-specs golden-rtl clean
+.PHONY: all deps build cli demo test lint synth bench compare fuzz-specs fuzz golden-rtl clean
 
 all: build
 
@@ -51,6 +51,12 @@ SIM   ?= 0
 fuzz-specs: $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS) --target cimgen cimgen_random_specs
 	bash tb/fuzz_specs.sh $(if $(filter 1,$(SIM)),both,lint) $(BUILD)/cimgen $(BUILD)/cimgen_random_specs $(SEED) $(COUNT) $(JOBS) $(BUILD)/fuzz_$(SEED)
+
+# libFuzzer targets of the readers (tb/fuzz), built with clang + ASan/UBSan in build-fuzz, each run
+# for SECONDS seconds, one after the other; findings in build-fuzz/artifacts.
+SECONDS ?= 60
+fuzz: deps
+	bash tb/fuzz/run.sh build-fuzz seconds $(SECONDS)
 
 # Rewrite tb/golden_rtl.sha256 (the golden_rtl test) after an intended change of the generated RTL.
 golden-rtl: cli
