@@ -1,6 +1,8 @@
 // cimgen — Spec::from_json: the only code that reads a spec's JSON.
 #include "spec.hpp"
 
+#include "htree.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
@@ -215,15 +217,41 @@ void read_adc(Reader& top, Spec& s) {
                      std::to_string(Limits::kMaxAdcBits) + "; set /adc/bits in 1..12 or reduce /uarray_columns");
 }
 
+void read_htree(Reader& top, Spec& s) {
+  if (!top.has("htree")) throw InputError("/htree: required when /datapath is \"htree\" (object with banks, fanout, link_stages)");
+  Reader h(top.raw("htree"), "/htree");
+  h.only({"banks", "fanout", "link_stages"});
+  s.banks = h.integer("banks", 2, std::min(Limits::kMaxBanks, s.N), 0, true);
+  s.fanout = h.integer("fanout", 2, 4, 2);
+  if (s.fanout == 3) fail(h.at("fanout"), "must be 2 | 4", h.raw("fanout"));
+  s.link_stages = h.integer("link_stages", 0, Limits::kMaxLinkStages, 0);
+  const int nb = (s.N + s.banks - 1) / s.banks;
+  if (int64_t(s.banks - 1) * nb >= s.N)
+    throw InputError("/htree/banks: " + std::to_string(s.banks) + " banks of ceil(" + std::to_string(s.N) + "/" +
+                     std::to_string(s.banks) + ") = " + std::to_string(nb) + " elements leave the last bank empty");
+  if (top.has("uarray_columns") && s.L > nb)
+    fail("/uarray_columns", "must be <= ceil(vector_length/banks) = " + std::to_string(nb) + " for htree",
+         top.raw("uarray_columns"));
+  if (!top.has("uarray_columns")) s.L = std::min(nb, 64);
+}
+
 /// The datapath's own sub-object; the other datapaths' objects are refused.
 void read_datapath_fields(Reader& top, Spec& s) {
   const auto refuse = [&](const char* key, const char* owner) {
     if (top.has(key))
       throw InputError(std::string("/") + key + ": only allowed when /datapath is \"" + owner + "\"");
   };
+  if (s.datapath != Datapath::HTree) refuse("htree", "htree");
   switch (s.datapath) {
   case Datapath::NearMemory:
     refuse("adc", "in_memory");
+    read_adder_tree(top, s);
+    return;
+  case Datapath::HTree:
+    refuse("adc", "in_memory");
+    if (s.op == Operator::Conventional)
+      throw InputError("/datapath: operator \"conventional\" requires \"near_memory\", got \"htree\"");
+    read_htree(top, s);
     read_adder_tree(top, s);
     return;
   case Datapath::InMemory:
@@ -269,6 +297,7 @@ std::string read_name(Reader& top, const Spec& s) {
     switch (s.datapath) {
     case Datapath::NearMemory: return "_nm";
     case Datapath::InMemory: return "_im";
+    case Datapath::HTree: return "_ht";
     }
     return "?";
   };
@@ -284,7 +313,7 @@ Spec Spec::from_json_text(const std::string& text) {
   Spec s;
   Reader top(root, "");
   top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
-            "uarray_columns", "adder_tree", "adc", "tech"});
+            "uarray_columns", "adder_tree", "adc", "htree", "tech"});
   s.op = top.choice("operator", Operator::Mf);
   s.datapath = top.choice("datapath", Datapath::NearMemory);
   s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
@@ -362,6 +391,23 @@ void Spec::derive_timing() {
     initiation_interval = steps + pipeline_stages + 1;
     latency = initiation_interval + 1;
     break;
+  case Datapath::HTree: {
+    // Run cycle 0 (the cycle after the x beat): the root sends go and the step bits down, k
+    // registers per link level; a bank latches them, reads its m weight planes, counts (P
+    // pipeline stages) and shift-accumulates, and offers A_b registered m + P + 1 cycles after
+    // go arrived; every level up adds k link registers and one node register. Meanwhile the
+    // root counts its n input planes for B and Sx. The controller's last run cycle is the one
+    // before A is held, or the last B/Sx accumulation, whichever is later.
+    depth = 1;
+    for (int64_t reach = fanout; reach < banks; reach *= fanout) ++depth;
+    const int down = link_stages * depth, up = (link_stages + 1) * depth;
+    a_ready = down + m + pipeline_stages + 1 + up;
+    steps = std::max(n, a_ready - pipeline_stages);
+    row_reads = m + n;
+    initiation_interval = steps + pipeline_stages + 1;
+    latency = initiation_interval + 1;
+    break;
+  }
   case Datapath::InMemory:
     // One cycle per compute cycle, then b SAR steps per conversion: the m weight rows in
     // parallel (per_row) or one after the other (one converter per uArray); the sign row and
@@ -393,6 +439,16 @@ void Spec::derive_organisation() {
     case Operator::Mf: tree_instances = C * S + S; break;           // one per uArray, one per dummy segment
     case Operator::Conventional: tree_instances = 2 * C * S; break;  // agreeing and differing signs
     }
+    break;
+  case Datapath::HTree:
+    SUM_IW = clog2(uint64_t(N) + 1);
+    B_W = clog2(uint64_t(N) * uint64_t(x_max()) + 1);
+    A_W = SW_W;
+    NBK = (N + banks - 1) / banks;
+    SB = (NBK + L - 1) / L;
+    AB_W = clog2(uint64_t(NBK) * uint64_t(w_max()) + 1);
+    tree_instances = banks * C * SB + C * S + S;  // bank uArrays, root B trees per channel, root Sx trees
+    array_cells = int64_t(m) * N * C;             // magnitude planes in the banks; step(w) is a root register
     break;
   case Datapath::InMemory: {
     // A converted count c_hat is carried on b + lsb_shift wires, but never exceeds c_max: the
@@ -427,6 +483,10 @@ void Spec::derive_canonical() {
   case Datapath::NearMemory:
     c["adder_tree"] = {{"kind", to_string(tree)}, {"pipeline_stages", pipeline_stages}};
     break;
+  case Datapath::HTree:
+    c["adder_tree"] = {{"kind", to_string(tree)}, {"pipeline_stages", pipeline_stages}};
+    c["htree"] = {{"banks", banks}, {"fanout", fanout}, {"link_stages", link_stages}};
+    break;
   case Datapath::InMemory:
     c["adc"] = {{"bits", adc_bits}, {"lsb_shift", adc_lsb_shift}, {"rounding", to_string(adc_rounding)}};
     if (adc_per_row()) c["adc"]["converters"] = "per_row";
@@ -442,6 +502,7 @@ bool Spec::has_analog_models() const {
   switch (datapath) {
   case Datapath::NearMemory: return false;
   case Datapath::InMemory: return true;
+  case Datapath::HTree: return false;
   }
   return false;
 }
@@ -467,6 +528,23 @@ std::string Spec::derived_json() const {
   case Datapath::NearMemory:
     d["row_reads_per_vector"] = row_reads;
     break;
+  case Datapath::HTree: {
+    d["row_reads_per_vector"] = row_reads;
+    d["htree"] = {{"banks", banks}, {"fanout", fanout}, {"link_stages", link_stages}, {"depth", depth},
+                  {"elements_per_bank", NBK}, {"segments_per_bank", SB}};
+    json traffic = json::array();
+    for (const HTreeLevel& t : htree_traffic(*this))
+      traffic.push_back({{"level", t.level},
+                         {"links", t.links},
+                         {"down_bits_per_vector", t.down_bits_per_vector},
+                         {"up_bits_per_vector", t.up_bits_per_vector},
+                         {"bits_per_weight_load", t.bits_per_weight_load},
+                         {"down_wires", t.down_wires},
+                         {"up_wires", t.up_wires},
+                         {"multiply_based_down_bits_per_vector", t.multiply_down_bits}});
+    d["htree"]["traffic"] = traffic;
+    break;
+  }
   case Datapath::InMemory:
     d["compute_cycles_per_vector"] = compute_cycles;
     d["conversions_per_channel"] = conversions;
@@ -488,6 +566,15 @@ std::string Spec::derived_text() const {
   case Datapath::NearMemory:
     os << "adder tree           " << to_string(tree) << ", " << pipeline_stages << " pipeline stages\n"
        << "row reads / vector   " << row_reads << "\n";
+    break;
+  case Datapath::HTree:
+    os << "adder tree           " << to_string(tree) << ", " << pipeline_stages << " pipeline stages\n"
+       << "H-tree               " << banks << " banks of " << NBK << " elements, fanout " << fanout << ", depth "
+       << depth << ", " << link_stages << " link stages\n"
+       << "traffic per level    level: links, down bits/vector (multiply-based), up bits/vector, bits/weight load\n";
+    for (const HTreeLevel& t : htree_traffic(*this))
+      os << "                     " << t.level << ": " << t.links << ", " << t.down_bits_per_vector << " ("
+         << t.multiply_down_bits << "), " << t.up_bits_per_vector << ", " << t.bits_per_weight_load << "\n";
     break;
   case Datapath::InMemory:
     os << "ADC                  " << adc_bits << " bits, lsb_shift " << adc_lsb_shift << ", "

@@ -20,6 +20,8 @@ struct Limits {
   static constexpr int kMaxAdcBits = 12;
   static constexpr int kMaxLsbShift = 12;
   static constexpr int kMaxPipelineStages = 8;
+  static constexpr int kMaxBanks = 1024;
+  static constexpr int kMaxLinkStages = 4;
 };
 
 /// A validated spec plus its derived organisation. Built only by from_json().
@@ -40,6 +42,9 @@ struct Spec {
   Rounding adc_rounding = Rounding::Floor;  ///< adc.rounding (in_memory)
   Converters adc_converters = Converters::PerRow; ///< adc.converters: "per_row" | 1
   double bitcell_area_um2 = 1.0;            ///< tech.bitcell_area_um2
+  int banks = 0;                            ///< htree.banks B (htree)
+  int fanout = 2;                           ///< htree.fanout, 2 | 4 (htree)
+  int link_stages = 0;                      ///< htree.link_stages k (htree)
 
   // ---- derived (computed once by derive()) ----
   int S = 0;         ///< segments per channel, ceil(N/L)
@@ -76,6 +81,12 @@ struct Spec {
   int converters_total = 0;  ///< in_memory: all converters incl. one dummy per segment
   int tree_instances = 0;    ///< near_memory: adder trees in the macro
   int64_t array_cells = 0;   ///< bit cells: (m+1)*N*C + N (DESIGN.md section 8)
+  // htree organisation (DESIGN.md section 9)
+  int NBK = 0;         ///< htree: elements per bank, ceil(N/B) (the last bank may hold fewer)
+  int SB = 0;          ///< htree: segments (uArrays) per bank and channel, ceil(NBK/L)
+  int depth = 0;       ///< htree: link levels from the root to a bank, smallest D with fanout^D >= B
+  int AB_W = 0;        ///< htree: a bank's partial sum A_b per channel, clog2(NBK*(2^m-1)+1)
+  int a_ready = 0;     ///< htree: run cycle from which the root holds A (see derive_timing)
   int64_t reference_cells = 0; ///< in_memory: SAR reference cells, ((2^b-1) << lsb_shift) per converter
   std::string canonical;     ///< canonical JSON text of the spec (defaults filled)
   std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`

@@ -26,6 +26,8 @@ Variant variant_of(const Spec& s) {
     break;
   case Datapath::InMemory:
     return Variant::InMemoryMf;  // the spec refuses the conventional operator here
+  case Datapath::HTree:
+    return Variant::HTreeMf;  // likewise
   }
   throw std::logic_error("variant_of: no variant for this datapath and operator");
 }

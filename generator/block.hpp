@@ -46,7 +46,7 @@ struct Block {
 };
 
 /// The macro variants a block unit distinguishes: datapath and operator together.
-enum class Variant { NearMemoryMf, NearMemoryConv, InMemoryMf };
+enum class Variant { NearMemoryMf, NearMemoryConv, InMemoryMf, HTreeMf };
 Variant variant_of(const Spec& s);
 
 /// A block of one instance, synthesized, from its name, banner line, category and template.
@@ -74,6 +74,10 @@ Block sar_block(const Spec& s);
 Block product_line_block(const Spec& s);
 Block comparator_block(const Spec& s);
 Block top_block(const Spec& s);
+Block bank_block(const Spec& s);
+Block link_block(const Spec& s);
+Block node_block(const Spec& s);
+Block htree_block(const Spec& s);
 
 /// The blocks of the spec's datapath, leaves first, the top last (generator/datapath.cpp).
 std::vector<Block> datapath_blocks(const Spec& s);

@@ -16,6 +16,10 @@ constexpr Factory kNearMemoryMf[] = {ctrl_block,      frontend_block, wr_decode_
 /// The multiply-based baseline on the same array (DESIGN.md section 3).
 constexpr Factory kNearMemoryConv[] = {ctrl_block,     frontend_block, wr_decode_block,  gating_block, seg_sum_block,
                                        bitcells_block, uarray_block,   adder_tree_block, channel_block, top_block};
+/// H-tree near-memory core (DESIGN.md section 9): banks at the leaves, links, nodes, the root.
+constexpr Factory kHTreeMf[] = {ctrl_block,  frontend_block, wr_decode_block, gating_block,   seg_sum_block,
+                                shift_acc_block, bitcells_block, adder_tree_block, bank_block, link_block,
+                                node_block,  htree_block,    channel_block,   top_block};
 /// In-memory macro: 8T product lines and memory-immersed SAR converters.
 constexpr Factory kInMemoryMf[] = {ctrl_block,         frontend_block,   wr_decode_block, gating_block,
                                    seg_sum_block,      bitcells_block,   sar_block,       product_line_block,
@@ -35,6 +39,7 @@ std::vector<Block> datapath_blocks(const Spec& s) {
   case Variant::NearMemoryMf: return make(kNearMemoryMf, s);
   case Variant::NearMemoryConv: return make(kNearMemoryConv, s);
   case Variant::InMemoryMf: return make(kInMemoryMf, s);
+  case Variant::HTreeMf: return make(kHTreeMf, s);
   }
   return {};
 }

@@ -30,6 +30,10 @@ void add_datapath_fields(const Spec& s, ordered_json& man) {
   case Datapath::NearMemory:
     man["row_reads_per_vector"] = s.row_reads;
     break;
+  case Datapath::HTree:
+    man["row_reads_per_vector"] = s.row_reads;
+    man["htree"] = ordered_json::parse(s.derived_json())["htree"];
+    break;
   case Datapath::InMemory:
     man["compute_cycles_per_vector"] = s.compute_cycles;
     man["conversions_per_channel"] = s.conversions;

@@ -16,7 +16,8 @@ namespace {
 /// report sets the two side by side); none for in_memory, which has no adder tree.
 std::optional<ReferenceTree> reference_tree(const Spec& s) {
   switch (s.datapath) {
-  case Datapath::NearMemory: break;
+  case Datapath::NearMemory:
+  case Datapath::HTree: break;
   case Datapath::InMemory: return std::nullopt;
   }
   if (s.tree == TreeKind::Behavioral) return std::nullopt;  // the tree is its own reference

@@ -26,6 +26,7 @@ int64_t sum_abs(const Vec& w) {
 int64_t convert(const Spec& s, int64_t c) {
   switch (s.datapath) {
   case Datapath::NearMemory:
+  case Datapath::HTree:
     return c;  // the adder tree counts exactly
   case Datapath::InMemory: {
     // code = min(2^b - 1, (c + r) >> s), c_hat = code << s (DESIGN.md section 3); the spec

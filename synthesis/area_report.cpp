@@ -214,7 +214,8 @@ AreaReport compute_area(const Spec& s, const Liberty& lib, const std::string& li
   a.depth = r.mapped.longest_path(r.top, seq);
   a.depth_generic = r.generic.longest_path(r.top, is_yosys_sequential);
   switch (s.datapath) {
-  case Datapath::NearMemory: a.tree = tree_area(s, lib, r, man, seq); break;
+  case Datapath::NearMemory:
+  case Datapath::HTree: a.tree = tree_area(s, lib, r, man, seq); break;
   case Datapath::InMemory: break;  // no adder tree: the count comes from the SAR converters
   }
   a.array_cells = s.array_cells;

@@ -152,6 +152,21 @@ void draw_adc(json& j, Draw& d, int L) {
   if (d.chance(3, 4)) put_enum<Converters>(j, d);
 }
 
+/// htree: banks up to N (some draws leave the last bank empty and are refused), fanout 2 or 4,
+/// link stages 0..2; uarray_columns redrawn within a bank's slice.
+void draw_htree(json& j, Draw& d, int N) {
+  const int banks = d.in(2, std::max(2, std::min(N, 24)));
+  json& h = j["htree"] = json::object();
+  h["banks"] = banks;
+  if (d.chance(3, 4)) h["fanout"] = d.chance(1, 2) ? 2 : 4;
+  if (d.chance(3, 4)) h["link_stages"] = d.in(0, 2);
+  j.erase("uarray_columns");
+  const int nbk = (N + banks - 1) / banks;
+  const int L = draw_l(d, nbk);
+  if (L > 0) j["uarray_columns"] = L;
+  draw_adder_tree(j, d);
+}
+
 /// One draw. Operator and datapath are drawn independently, so some draws are refused.
 json draw_spec(Draw& d, const Options& o, const std::string& name) {
   json j;
@@ -169,6 +184,7 @@ json draw_spec(Draw& d, const Options& o, const std::string& name) {
   switch (*dp) {
   case Datapath::NearMemory: draw_adder_tree(j, d); break;
   case Datapath::InMemory: draw_adc(j, d, L > 0 ? L : std::min(N, 64)); break;
+  case Datapath::HTree: draw_htree(j, d, N); break;
   }
   return j;
 }
@@ -179,7 +195,8 @@ std::string reason(const std::string& what) { return what.substr(0, what.find(':
 /// Adder trees (near_memory) or converters (in_memory): what lint and build time grow with.
 int instances(const Spec& s) {
   switch (s.datapath) {
-  case Datapath::NearMemory: return s.tree_instances;
+  case Datapath::NearMemory:
+  case Datapath::HTree: return s.tree_instances;
   case Datapath::InMemory: return s.converters_total;
   }
   return 0;
@@ -191,6 +208,10 @@ void tally(std::map<std::string, int>& cov, const Spec& s) {
   switch (s.datapath) {
   case Datapath::NearMemory:
     ++cov[std::string("tree=") + to_string(s.tree) + " stages=" + std::to_string(s.pipeline_stages)];
+    break;
+  case Datapath::HTree:
+    ++cov["htree fanout=" + std::to_string(s.fanout) + " link_stages=" + std::to_string(s.link_stages) +
+          (s.N % s.banks ? " partial last bank" : "")];
     break;
   case Datapath::InMemory:
     ++cov[std::string("adc ") + (s.lossless ? "lossless" : "lossy") + " rounding=" + to_string(s.adc_rounding) +

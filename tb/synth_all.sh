@@ -37,11 +37,13 @@ assert not {b["block"] for b in a["blocks"]} & {"bit-cell array", "analog models
 # Instance counts from the architecture: S uArrays per channel; near_memory MF has one tree per
 # uArray plus one per segment for the shared dummy row, the baseline two per uArray.
 N, C = spec["vector_length"], spec["channels"]
-L = spec.get("uarray_columns", min(N, 64))
+ht = spec.get("htree", {})
+B = ht.get("banks", 1)
+NBK = -(-N // B)
+L = spec.get("uarray_columns", min(NBK, 64))
 S = -(-N // L)
-inst = {m["module"]: m["instances"] for m in a["modules"]}
-def count(suffix):
-    return sum(v for k, v in inst.items() if k.split(" ")[0] == spec["name"] + suffix)
+def count(suffix):  # over every module entry: parameterized variants share a display name
+    return sum(m["instances"] for m in a["modules"] if m["module"].split(" ")[0] == spec["name"] + suffix)
 dp = spec.get("datapath", "near_memory")
 op = spec.get("operator", "mf")
 if dp == "near_memory":
@@ -56,10 +58,26 @@ if dp == "near_memory":
         assert t["full_adders"] >= t["full_adder_lower_bound"], t
     if L > 1:
         assert t["depth_levels"] > 0 and t["behavioral"]["depth_levels"] > 0
+elif dp == "htree":
+    # DESIGN section 9: B banks of ceil(N/B) elements at the leaves of a fanout-f tree of depth D
+    # (all banks at depth D); a node at level l covers f^(D-l) banks; one link per non-root node.
+    f = ht.get("fanout", 2)
+    D = 1
+    while f ** D < B:
+        D += 1
+    per_level = [-(-B // f ** (D - l)) for l in range(D + 1)]
+    SB = -(-NBK // L)
+    assert count("_bank") == B, (count("_bank"), B)
+    assert count("_node") == sum(per_level[:D]), (count("_node"), per_level)
+    assert count("_link") == 2 * sum(per_level[1:]), (count("_link"), per_level)
+    trees = B * C * SB + C * S + S
+    assert count("_adder_tree") == trees, (count("_adder_tree"), trees)
+    assert a["adder_tree"]["instances"] == trees
 else:
     assert count("_uarray_im") == C * S, (count("_uarray_im"), C * S)
 assert count("_gating") == S * (2 if op == "conventional" else 1)
-assert a["array"]["bitcells"] == (spec["weight_bits"] + 1) * N * C + N
+cells = spec["weight_bits"] * N * C if dp == "htree" else (spec["weight_bits"] + 1) * N * C + N
+assert a["array"]["bitcells"] == cells, (a["array"]["bitcells"], cells)
 PY
   then
     passed=$((passed + 1)); echo "synth_all: $name ok ($(( $(date +%s) - start )) s)"

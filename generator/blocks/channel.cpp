@@ -22,6 +22,12 @@ Block channel_block(const Spec& s) {
     b.tpl = "channel_conv.v.tpl";
     b.params.insert({{"COUNT_W", num(s.COUNT_W)}, {"SUM_IW", num(s.SUM_IW)}});
     break;
+  case Variant::HTreeMf:
+    b.suffix = "channel_ht";
+    b.what = "H-tree root channel: B, Sw register, A from the tree, combine";
+    b.tpl = "channel_ht.v.tpl";
+    b.params.insert({{"COUNT_W", num(s.COUNT_W)}, {"SUM_IW", num(s.SUM_IW)}, {"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}});
+    break;
   case Variant::InMemoryMf:
     b.suffix = "channel_im";
     b.what = "in-memory MF channel: A, B from converted counts, Sw register, combine";

@@ -13,6 +13,12 @@ Block frontend_block(const Spec& s) {
 Block wr_decode_block(const Spec& s) {
   Block b = make_block("wr_decode", "element-write decoder: segment select and column offset", category::kIo, "wr_decode.v.tpl");
   b.params = {{"S", num(s.S)}, {"L", num(s.L)}, {"IDX_W", num(s.IDX_W)}, {"COL_W", num(s.COL_W)}};
+  switch (variant_of(s)) {
+  case Variant::NearMemoryMf:
+  case Variant::NearMemoryConv:
+  case Variant::InMemoryMf: break;                   // one, in the top
+  case Variant::HTreeMf: b.instances = s.banks; break;  // one per bank, over its SB segments
+  }
   return b;
 }
 

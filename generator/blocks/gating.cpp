@@ -8,7 +8,8 @@ Block gating_block(const Spec& s) {
   b.params = {{"L", num(s.L)}, {"EW", num(s.n + 1)}, {"PL_W", num(s.PL_W)}};
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
-  case Variant::InMemoryMf: b.instances = s.S; break;
+  case Variant::InMemoryMf:
+  case Variant::HTreeMf: b.instances = s.S; break;
   case Variant::NearMemoryConv: b.instances = 2 * s.S; break;  // x[k] gating and the step(x) mask
   }
   return b;

@@ -64,6 +64,12 @@ Block top_block(const Spec& s) {
   case Variant::NearMemoryConv:
     b.tpl = "top_conv.v.tpl";
     break;
+  case Variant::HTreeMf:
+    b.tpl = "top_htree.v.tpl";
+    b.params.erase("COL_W");
+    b.params.erase("ROW_W");
+    b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
+    break;
   case Variant::InMemoryMf:
     b.tpl = "top_im.v.tpl";
     b.params.insert({{"SW_W", num(s.SW_W)},     {"B_W", num(s.B_W)},       {"SUM_W", num(s.SUM_IW)},

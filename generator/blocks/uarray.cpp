@@ -1,4 +1,6 @@
 // cimgen — block: one uArray of one channel (uarray.v.tpl, uarray_conv.v.tpl, uarray_im.v.tpl).
+#include <stdexcept>
+
 #include "block.hpp"
 
 namespace cimgen {
@@ -20,6 +22,8 @@ Block uarray_block(const Spec& s) {
     b.what = "uArray of the multiply-based baseline: bit cells, sign mask, two adder trees";
     b.tpl = "uarray_conv.v.tpl";
     break;
+  case Variant::HTreeMf:
+    throw std::logic_error("uarray: not a block of this datapath (the banks hold their arrays)");
   case Variant::InMemoryMf:
     b.suffix = "uarray_im";
     b.what = "in-memory uArray: 8T cells, product lines, SAR converters";
