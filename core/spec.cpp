@@ -448,7 +448,7 @@ void Spec::derive_organisation() {
     SB = (NBK + L - 1) / L;
     AB_W = clog2(uint64_t(NBK) * uint64_t(w_max()) + 1);
     tree_instances = banks * C * SB + C * S + S;  // bank uArrays, root B trees per channel, root Sx trees
-    array_cells = int64_t(m) * N * C;             // magnitude planes in the banks; step(w) is a root register
+    array_cells = int64_t(m + 1) * N * C;         // magnitude planes in the banks, step(w) rows at the root
     break;
   case Datapath::InMemory: {
     // A converted count c_hat is carried on b + lsb_shift wires, but never exceeds c_max: the

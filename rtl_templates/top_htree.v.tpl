@@ -5,7 +5,7 @@
 // root sends only step(x) down the tree (one bit per element) and receives A = SUM_b A_b per
 // channel; meanwhile it counts its NB input planes against its copy of the sign rows (B) and
 // against all ones (Sx), then combines y = 2A - Sw + 2B - Sx. Writes travel down to the bank
-// that holds wr_index; the root keeps step(w) of every element.
+// that holds wr_index; the root keeps step(w) of every element in one-row bit-cell arrays.
 module {{NAME}}_top #(
   parameter integer N       = {{N}},        // vector length
   parameter integer C       = {{C}},        // channels
@@ -20,6 +20,7 @@ module {{NAME}}_top #(
   parameter integer SW_W    = {{SW_W}},     // Sw and A width
   parameter integer B_W     = {{B_W}},      // B and Sx width
   parameter integer COUNT_W = {{COUNT_W}},  // segment count width
+  parameter integer COL_W   = {{COL_W}},    // column index width in a segment
   parameter integer SUM_IW  = {{SUM_IW}},   // width of a plane's count over all segments
   parameter integer PL_W    = {{PL_W}},     // input-plane index width
   parameter integer CNT_W   = {{CNT_W}}     // controller step counter width
@@ -121,28 +122,28 @@ module {{NAME}}_top #(
     .a_valid(a_valid), .a_data(a_data)
   );
 
+  // ---- element writes: segment and column of the root's sign-row copy ----
+  wire [S-1:0]       seg_wr;
+  wire [S*COL_W-1:0] seg_col;
+
+  {{NAME}}_wr_decode u_wr_decode (.wr_index(wr_index), .seg_wr(seg_wr), .seg_col(seg_col));
+
   // ---- channels: the root's copy of the sign rows, B, Sw, combine ----
   generate
     for (c = 0; c < C; c = c + 1) begin : g_ch
       localparam integer    CID_I = c;
       localparam [CH_W-1:0] CID   = CID_I[CH_W-1:0];
       wire                  ch_sel = wr_fire && wr_channel == CID;
-      reg  [N-1:0]          sign_row;  // step(w) of every element of this channel
-      wire [PW-1:0]         sign_pad;
       wire [S*COUNT_W-1:0]  seg_counts;
 
-      always @(posedge clk) begin
-        if (ch_sel && !wr_sum) sign_row[wr_index] <= ~wr_data[M];
-      end
-      if (PW > N) begin : g_padded
-        assign sign_pad = {{(PW-N){1'b0}}, sign_row};
-      end else begin : g_full
-        assign sign_pad = sign_row;
-      end
-
       for (s = 0; s < S; s = s + 1) begin : g_seg
+        wire [L-1:0] sign_row;  // step(w) of the segment's elements
+        {{NAME}}_bitcells #(.ROWS(1), .ROW_W(1)) u_sign (
+          .clk(clk), .wr_en(ch_sel && !wr_sum && seg_wr[s]), .wr_col(seg_col[s*COL_W +: COL_W]),
+          .wr_bits(~wr_data[M]), .rd_row(1'b0), .rd_data(sign_row)
+        );
         {{NAME}}_adder_tree u_tree (
-          .clk(clk), .bits(sign_pad[s*L +: L] & col_en[s*L +: L]), .count(seg_counts[s*COUNT_W +: COUNT_W])
+          .clk(clk), .bits(sign_row & col_en[s*L +: L]), .count(seg_counts[s*COUNT_W +: COUNT_W])
         );
       end
 

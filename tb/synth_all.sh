@@ -76,7 +76,7 @@ elif dp == "htree":
 else:
     assert count("_uarray_im") == C * S, (count("_uarray_im"), C * S)
 assert count("_gating") == S * (2 if op == "conventional" else 1)
-cells = spec["weight_bits"] * N * C if dp == "htree" else (spec["weight_bits"] + 1) * N * C + N
+cells = (spec["weight_bits"] + 1) * N * C + (0 if dp == "htree" else N)  # htree: no dummy row, Sx counts x
 assert a["array"]["bitcells"] == cells, (a["array"]["bitcells"], cells)
 PY
   then

@@ -18,13 +18,13 @@ Block bitcells_block(const Spec& s) {
     b.tpl = "bitcells.v.tpl";
     b.params["ROW_W"] = num(s.ROW_W);
     break;
-  case Variant::HTreeMf:  // bank arrays: the m magnitude rows (step(w) is kept at the root)
+  case Variant::HTreeMf:  // bank arrays: the m magnitude rows; the root's sign rows: ROWS = 1
     b.suffix = "bitcells";
     b.what = "bit-cell array of one bank uArray (behavioural SRAM, magnitude rows)";
     b.tpl = "bitcells.v.tpl";
     b.params["ROWS"] = num(s.m);
     b.params["ROW_W"] = num(bits_for(uint64_t(s.m - 1)));  // rows 0..m-1
-    b.instances = int64_t(s.banks) * s.C * s.SB;
+    b.instances = int64_t(s.banks) * s.C * s.SB + int64_t(s.C) * s.S;  // bank arrays, root sign rows
     break;
   case Variant::InMemoryMf:
     b.suffix = "bitcells_im";

@@ -17,7 +17,7 @@ Block wr_decode_block(const Spec& s) {
   case Variant::NearMemoryMf:
   case Variant::NearMemoryConv:
   case Variant::InMemoryMf: break;                   // one, in the top
-  case Variant::HTreeMf: b.instances = s.banks; break;  // one per bank, over its SB segments
+  case Variant::HTreeMf: b.instances = s.banks + 1; break;  // one per bank (its SB segments), one at the root
   }
   return b;
 }

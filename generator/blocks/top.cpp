@@ -66,7 +66,6 @@ Block top_block(const Spec& s) {
     break;
   case Variant::HTreeMf:
     b.tpl = "top_htree.v.tpl";
-    b.params.erase("COL_W");
     b.params.erase("ROW_W");
     b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
     break;
