@@ -110,92 +110,97 @@ const CLI::Validator kSeed(
     },
     "UINT64");
 
-} // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"cimgen " + std::string(kVersion) +
-               ": generator of compute-in-SRAM macros for the multiplication-free operator"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", kVersion);
-
+/// Every option value of every subcommand.
+struct Args {
   std::string spec, wpath, xpath, out = "-", zs = "positive", dir;
   bool as_json = false;
   uint64_t seed = 1;
   int count = 100;
-  const auto zero_opt = [&](CLI::App* c) {
-    c->add_option("--zero-sign", zs, "encoding of a plain 0 token: +0 or -0 (-0 and +0 are always explicit)")
-        ->check(CLI::IsMember({"positive", "negative"}));
-  };
+  SimOptions sim;
+  SynthOptions synth;
+};
 
-  auto* check = app.add_subcommand("check", "validate a spec and print its derived parameters");
-  check->add_option("SPEC", spec, "spec JSON file")->required();
-  check->add_flag("--json", as_json, "machine-readable output");
+/// The subcommands, to see which one was given.
+struct Commands {
+  CLI::App *check, *enums, *gold, *vec, *gen, *sim, *syn;
+};
 
-  auto* enums = app.add_subcommand("enums", "list every enumerated spec field and its spellings");
-  enums->add_flag("--json", as_json, "machine-readable output: {key: [spellings]}");
+void add_zero_sign(CLI::App* c, std::string& zs) {
+  c->add_option("--zero-sign", zs, "encoding of a plain 0 token: +0 or -0 (-0 and +0 are always explicit)")
+      ->check(CLI::IsMember({"positive", "negative"}));
+}
 
-  auto* gold = app.add_subcommand("golden", "compute expected outputs with the bit-exact golden model");
-  gold->add_option("SPEC", spec, "spec JSON file")->required();
-  gold->add_option("--weights", wpath, "weights file (C lines of N integers)")->required();
-  gold->add_option("--inputs", xpath, "inputs file (one vector of N integers per line)")->required();
-  gold->add_option("--out", out, "outputs file (default: stdout)");
-  zero_opt(gold);
+/// check, enums, golden, vectors, generate.
+void add_spec_commands(CLI::App& app, Args& a, Commands& c) {
+  c.check = app.add_subcommand("check", "validate a spec and print its derived parameters");
+  c.check->add_option("SPEC", a.spec, "spec JSON file")->required();
+  c.check->add_flag("--json", a.as_json, "machine-readable output");
 
-  auto* vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
-  vec->add_option("SPEC", spec, "spec JSON file")->required();
-  vec->add_option("--seed", seed, "random seed")->check(kSeed)->capture_default_str();
-  vec->add_option("--count", count, "number of input vectors")->check(CLI::Range(0, 10000000))->capture_default_str();
-  vec->add_option("--weights", wpath, "weights file to write")->required();
-  vec->add_option("--inputs", xpath, "inputs file to write")->required();
+  c.enums = app.add_subcommand("enums", "list every enumerated spec field and its spellings");
+  c.enums->add_flag("--json", a.as_json, "machine-readable output: {key: [spellings]}");
 
-  auto* gen = app.add_subcommand("generate", "generate the macro's RTL, manifest and synthesis script");
-  gen->add_option("SPEC", spec, "spec JSON file")->required();
-  gen->add_option("-o,--out", dir, "output directory (replaced atomically)")->required();
+  c.gold = app.add_subcommand("golden", "compute expected outputs with the bit-exact golden model");
+  c.gold->add_option("SPEC", a.spec, "spec JSON file")->required();
+  c.gold->add_option("--weights", a.wpath, "weights file (C lines of N integers)")->required();
+  c.gold->add_option("--inputs", a.xpath, "inputs file (one vector of N integers per line)")->required();
+  c.gold->add_option("--out", a.out, "outputs file (default: stdout)");
+  add_zero_sign(c.gold, a.zs);
 
-  SimOptions sim_opt;
-  auto* sim = app.add_subcommand("sim", "generate, verilate (cached) and run the regression against the golden model");
-  sim->add_option("SPEC", spec, "spec JSON file")->required();
-  sim->add_option("--vectors", sim_opt.vectors, "random vectors")->capture_default_str();
-  sim->add_option("--seed", sim_opt.seed, "random seed")->check(kSeed)->capture_default_str();
-  sim->add_option("--weights", sim_opt.weights, "weights file (instead of random data)");
-  sim->add_option("--inputs", sim_opt.inputs, "inputs file (instead of random data)");
-  sim->add_option("--out", sim_opt.out, "write the RTL outputs to this file");
-  sim->add_option("--cache", sim_opt.cache,
-                  "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
-  sim->add_option("--noise-sigma", sim_opt.noise_sigmas,
-                  "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
+  c.vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
+  c.vec->add_option("SPEC", a.spec, "spec JSON file")->required();
+  c.vec->add_option("--seed", a.seed, "random seed")->check(kSeed)->capture_default_str();
+  c.vec->add_option("--count", a.count, "number of input vectors")->check(CLI::Range(0, 10000000))->capture_default_str();
+  c.vec->add_option("--weights", a.wpath, "weights file to write")->required();
+  c.vec->add_option("--inputs", a.xpath, "inputs file to write")->required();
+
+  c.gen = app.add_subcommand("generate", "generate the macro's RTL, manifest and synthesis script");
+  c.gen->add_option("SPEC", a.spec, "spec JSON file")->required();
+  c.gen->add_option("-o,--out", a.dir, "output directory (replaced atomically)")->required();
+}
+
+void add_sim_command(CLI::App& app, Args& a, Commands& c) {
+  SimOptions& o = a.sim;
+  c.sim = app.add_subcommand("sim", "generate, verilate (cached) and run the regression against the golden model");
+  c.sim->add_option("SPEC", a.spec, "spec JSON file")->required();
+  c.sim->add_option("--vectors", o.vectors, "random vectors")->capture_default_str();
+  c.sim->add_option("--seed", o.seed, "random seed")->check(kSeed)->capture_default_str();
+  c.sim->add_option("--weights", o.weights, "weights file (instead of random data)");
+  c.sim->add_option("--inputs", o.inputs, "inputs file (instead of random data)");
+  c.sim->add_option("--out", o.out, "write the RTL outputs to this file");
+  c.sim->add_option("--cache", o.cache,
+                    "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
+  c.sim->add_option("--noise-sigma", o.noise_sigmas,
+                    "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
       ->delimiter(',')
       ->check(CLI::Range(0.001, 1000.0));
-  sim->add_option("--noise-seed", sim_opt.noise_seed, "seed of the product-line noise")->check(kSeed)->capture_default_str();
-  sim->add_option("--zero-sign", sim_opt.zero_sign, "encoding of a plain 0 token")
+  c.sim->add_option("--noise-seed", o.noise_seed, "seed of the product-line noise")->check(kSeed)->capture_default_str();
+  c.sim->add_option("--zero-sign", o.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
+}
 
-  SynthOptions synth_opt;
-  auto* syn = app.add_subcommand("synth", "synthesize the periphery with Yosys and write synth/area.json, synth/area.md");
-  syn->add_option("SPEC", spec, "spec JSON file")->required();
-  syn->add_option("-o,--out", synth_opt.out, "output directory (default <name>_synth)");
-  syn->add_option("--liberty", synth_opt.liberty,
-                  "Liberty cell library to map to (default: cimgen's generic library, areas in gate equivalents)");
-  syn->add_option("-j,--jobs", synth_opt.jobs, "parallel Yosys runs (default: one per core)")->check(CLI::Range(1, 256));
-  syn->add_flag("--verify", synth_opt.verify,
-                "also flatten in Yosys and check the hierarchical longest path and area against ltp and stat");
-  syn->add_flag("-q,--quiet", synth_opt.quiet, "no progress lines");
+void add_synth_command(CLI::App& app, Args& a, Commands& c) {
+  SynthOptions& o = a.synth;
+  c.syn = app.add_subcommand("synth", "synthesize the periphery with Yosys and write synth/area.json, synth/area.md");
+  c.syn->add_option("SPEC", a.spec, "spec JSON file")->required();
+  c.syn->add_option("-o,--out", o.out, "output directory (default <name>_synth)");
+  c.syn->add_option("--liberty", o.liberty,
+                    "Liberty cell library to map to (default: cimgen's generic library, areas in gate equivalents)");
+  c.syn->add_option("-j,--jobs", o.jobs, "parallel Yosys runs (default: one per core)")->check(CLI::Range(1, 256));
+  c.syn->add_flag("--verify", o.verify,
+                  "also flatten in Yosys and check the hierarchical longest path and area against ltp and stat");
+  c.syn->add_flag("-q,--quiet", o.quiet, "no progress lines");
+}
 
+/// Runs the given subcommand; input errors and internal errors become their exit codes.
+int dispatch(const Commands& c, const Args& a) {
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::cerr << "cimgen: error: " << printable(e.what()) << " (see --help)\n";
-    return kExitBadInput;
-  }
-  try {
-    if (*check) return cmd_check(spec, as_json);
-    if (*enums) return cmd_enums(as_json);
-    if (*gold) return cmd_golden(spec, wpath, xpath, out, zs);
-    if (*vec) return cmd_vectors(spec, seed, count, wpath, xpath);
-    if (*gen) return cmd_generate(spec, dir);
-    if (*sim) return run_sim(spec, sim_opt);
-    if (*syn) return run_synth(spec, synth_opt);
+    if (*c.check) return cmd_check(a.spec, a.as_json);
+    if (*c.enums) return cmd_enums(a.as_json);
+    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs);
+    if (*c.vec) return cmd_vectors(a.spec, a.seed, a.count, a.wpath, a.xpath);
+    if (*c.gen) return cmd_generate(a.spec, a.dir);
+    if (*c.sim) return run_sim(a.spec, a.sim);
+    if (*c.syn) return run_synth(a.spec, a.synth);
   } catch (const InputError& e) {
     std::cerr << "cimgen: error: " << printable(e.what()) << "\n";
     return kExitBadInput;
@@ -204,4 +209,26 @@ int main(int argc, char** argv) {
     return kExitInternal;
   }
   return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cimgen " + std::string(kVersion) +
+               ": generator of compute-in-SRAM macros for the multiplication-free operator"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", kVersion);
+  Args a;
+  Commands c{};
+  add_spec_commands(app, a, c);
+  add_sim_command(app, a, c);
+  add_synth_command(app, a, c);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::cerr << "cimgen: error: " << printable(e.what()) << " (see --help)\n";
+    return kExitBadInput;
+  }
+  return dispatch(c, a);
 }
