@@ -58,6 +58,20 @@ SECONDS ?= 60
 fuzz: deps
 	bash tb/fuzz/run.sh build-fuzz seconds $(SECONDS)
 
+# Formal proofs (issue 11): every adder-tree kind against a popcount for L = 1..FORMAL_L (and
+# FORMAL_EXTRA), pipelined ones included, plus the SAR and valid/ready properties (tb/formal/).
+FORMAL_L     ?= 64
+FORMAL_EXTRA ?= 96 128 192 256
+formal: cli
+	bash scripts/formal.sh $(BUILD)/cimgen $(BUILD)/formal $(FORMAL_L) "$(FORMAL_EXTRA)"
+
+# Soak: SPECS random legal specs, VECTORS vectors each, bit-exact against the golden model.
+SPECS   ?= 50
+VECTORS ?= 20000
+soak: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target cimgen cimgen_random_specs
+	bash scripts/soak.sh $(BUILD)/cimgen $(BUILD)/cimgen_random_specs $(SPECS) $(VECTORS) $(SEED) $(BUILD)/soak_$(SEED) 1
+
 # Rewrite tb/golden_rtl.sha256 (the golden_rtl test) after an intended change of the generated RTL.
 golden-rtl: cli
 	bash tb/golden_rtl.sh $(BUILD)/cimgen tb/specs tb/golden_rtl.sha256 --update
