@@ -57,10 +57,21 @@ for s in "$out"/specs/*.json; do
   tdepth=${top_depth:-$((3 * lat + 4))}
   xw=$(( $(par N "$top") * ($(par NB "$top") + 1) )) yw=$(( $(par C "$top") * $(par Y_W "$top") ))
   sed "s/SPECNAME/$name/g" "$here/top_prop.v" > "$d/top_prop.v"
-  flat=""; [ "$dp" = in_memory ] && flat="flatten;"  # smtbmc needs the empty analog models inlined
-  sims=$(ls "$d"/sim/*.v 2>/dev/null | grep -v _comparator || true)
-  yosys -q -l "$d/top_yosys.log" -p "read_verilog -DSYNTHESIS $d/rtl/*.v $sims $( [ -f "$d/sim/${name}_comparator.v" ] && echo "$d/sim/${name}_comparator.v");
-    read_verilog -formal $d/top_prop.v;
+  flat=""; [ "$dp" = in_memory ] && flat="flatten;"
+  sims=""
+  if [ -f "$d/sim/${name}_product_line.v" ]; then  # the analog level: free in every cycle
+    cat > "$d/pl_free.v" <<EOV
+module ${name}_product_line #(parameter integer L = 1, COUNT_W = 1, ID = 0) (
+  input wire clk, input wire sample, input wire [L-1:0] cells, input wire [L-1:0] cl,
+  output wire [COUNT_W-1:0] level);
+  (* anyseq *) reg [COUNT_W-1:0] free_level;
+  assign level = free_level;
+endmodule
+EOV
+    sims=$d/pl_free.v
+  fi
+  yosys -q -l "$d/top_yosys.log" -p "read_verilog -DSYNTHESIS $d/rtl/*.v $( [ -f "$d/sim/${name}_comparator.v" ] && echo "$d/sim/${name}_comparator.v");
+    read_verilog -formal $d/top_prop.v $sims;
     chparam -set CH_W $(par CH_W "$top") -set IDX_W $(par IDX_W "$top") -set WR_W $(par WR_W "$top") -set XW $xw -set YW $yw -set LATENCY $lat top_prop;
     prep -top top_prop; $flat async2sync; dffunmap; setundef -undriven -anyseq; opt_clean; write_smt2 -wires $d/top.smt2" > /dev/null 2>&1 ||
     { line top "$name" valid/ready FAIL 0 "yosys, see $d/top_yosys.log"; status=1; continue; }
