@@ -241,10 +241,10 @@ void read_datapath_fields(Reader& top, Spec& s) {
     if (top.has(key))
       throw InputError(std::string("/") + key + ": only allowed when /datapath is \"" + owner + "\"");
   };
-  if (s.datapath != Datapath::HTree) refuse("htree", "htree");
   switch (s.datapath) {
   case Datapath::NearMemory:
     refuse("adc", "in_memory");
+    refuse("htree", "htree");
     read_adder_tree(top, s);
     return;
   case Datapath::HTree:
@@ -256,6 +256,7 @@ void read_datapath_fields(Reader& top, Spec& s) {
     return;
   case Datapath::InMemory:
     refuse("adder_tree", "near_memory");
+    refuse("htree", "htree");
     if (s.op == Operator::Conventional)
       throw InputError("/datapath: operator \"conventional\" requires \"near_memory\", got \"in_memory\"");
     read_adc(top, s);

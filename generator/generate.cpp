@@ -87,7 +87,6 @@ void list_files_in_manifest(FileSet& files) {
   auto man = ordered_json::parse(files.at("manifest.json"));
   std::vector<std::string> list;
   for (const auto& [path, text] : files) list.push_back(path);
-  if (!files.count("manifest.json")) list.push_back("manifest.json");
   man["files"] = list;
   files["manifest.json"] = man.dump(2) + "\n";
 }
