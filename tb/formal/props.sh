@@ -60,8 +60,9 @@ for s in "$out"/specs/*.json; do
   flat=""; [ "$dp" = in_memory ] && flat="flatten;"
   sims=""
   if [ -f "$d/sim/${name}_product_line.v" ]; then  # the analog level: free in every cycle
+    pl=$d/sim/${name}_product_line.v  # same parameter defaults as the generated model
     cat > "$d/pl_free.v" <<EOV
-module ${name}_product_line #(parameter integer L = 1, COUNT_W = 1, ID = 0) (
+module ${name}_product_line #(parameter integer L = $(par L "$pl"), COUNT_W = $(par COUNT_W "$pl"), ID = 0) (
   input wire clk, input wire sample, input wire [L-1:0] cells, input wire [L-1:0] cl,
   output wire [COUNT_W-1:0] level);
   (* anyseq *) reg [COUNT_W-1:0] free_level;
@@ -76,10 +77,10 @@ EOV
     prep -top top_prop; $flat async2sync; dffunmap; setundef -undriven -anyseq; opt_clean; write_smt2 -wires $d/top.smt2" > /dev/null 2>&1 ||
     { line top "$name" valid/ready FAIL 0 "yosys, see $d/top_yosys.log"; status=1; continue; }
   t0=$(date +%s.%N)
-  if yosys-smtbmc -s "$solver" -t "$tdepth" "$d/top.smt2" > "$d/top_bmc.log" 2>&1; then r=PASS; else r=FAIL; status=1; fi
+  if yosys-smtbmc -s "$solver" --unroll -t "$tdepth" "$d/top.smt2" > "$d/top_bmc.log" 2>&1; then r=PASS; else r=FAIL; status=1; fi
   line top "$name" valid/ready/bmc $r "$(echo "$(date +%s.%N) - $t0" | bc)" "latency $lat, depth $tdepth from reset"
   t0=$(date +%s.%N)
-  if timeout 300 yosys-smtbmc -s "$solver" -i -t "$tdepth" "$d/top.smt2" > "$d/top_ind.log" 2>&1; then r=PASS; else r=open; fi
+  if timeout 300 yosys-smtbmc -s "$solver" --unroll -i -t "$tdepth" "$d/top.smt2" > "$d/top_ind.log" 2>&1; then r=PASS; else r=open; fi
   line top "$name" valid/ready/ind $r "$(echo "$(date +%s.%N) - $t0" | bc)" "k-induction depth $tdepth (open: not inductive at this depth)"
 done
 exit $status
