@@ -189,6 +189,12 @@ void add_synth_command(CLI::App& app, Args& a, Commands& c) {
   c.syn->add_flag("--verify", o.verify,
                   "also flatten in Yosys and check the hierarchical longest path and area against ltp and stat");
   c.syn->add_flag("-q,--quiet", o.quiet, "no progress lines");
+  c.syn->add_option("--tech", o.tech, "shipped cell library: osu018, osu035 or osu050 (qflow-tech-osu* packages); runs OpenSTA");
+  c.syn->add_option("--clock-ns", o.clock_ns, "target clock period in ns for mapping and static timing (default 10)");
+  c.syn->add_option("--input-activity", o.input_activity, "vectorless input activity for power, toggles per clock")
+      ->check(CLI::Range(0.0, 2.0))->capture_default_str();
+  c.syn->add_flag("--no-buffering", o.no_buffering, "time the area netlist flattened as it is (no ABC delay target, no buffers)");
+  c.syn->add_option("--bitcell-um2", o.bitcell_um2, "bit-cell area in um^2 (default: the spec's, or 140 F^2 with --tech)");
 }
 
 /// Runs the given subcommand; input errors and internal errors become their exit codes.

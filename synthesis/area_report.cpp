@@ -244,6 +244,7 @@ std::string to_json(const AreaReport& a) {
   if (a.tree) j["adder_tree"] = tree_json(a, *a.tree);
   j["array"] = {{"bitcells", a.array_cells}, {"reference_cells", a.reference_cells},
                 {"bitcell_area_um2", a.bitcell_area_um2}, {"area_um2", a.array_um2}};
+  if (a.timing) j["timing"] = timing_json(*a.timing, a.timing->macro.area);
   return j.dump(2) + "\n";
 }
 
@@ -256,6 +257,7 @@ std::string to_markdown(const AreaReport& a) {
   md << "\nBit-cell array (analytic): " << a.array_cells << " cells";
   if (a.reference_cells) md << " + " << a.reference_cells << " reference cells";
   md << " x " << a.bitcell_area_um2 << " um^2 = " << a.array_um2 << " um^2.\n";
+  if (a.timing) md << timing_markdown(*a.timing, a.timing->macro.area);
   return md.str();
 }
 

@@ -11,6 +11,7 @@
 #include "liberty.hpp"
 #include "netlist.hpp"
 #include "spec.hpp"
+#include "timing.hpp"
 
 namespace cimgen {
 
@@ -80,6 +81,7 @@ struct AreaReport {
   std::optional<TreeArea> tree;                ///< near_memory only
   int64_t array_cells = 0, reference_cells = 0;
   double bitcell_area_um2 = 0, array_um2 = 0;  ///< analytic bit-cell array
+  std::optional<TimingReport> timing;          ///< OpenSTA figures (real libraries only)
 };
 
 /// `v` with `digits` decimals, as the report prints numbers.

@@ -113,7 +113,7 @@ struct Group {
 };
 
 bool kept(const std::string& group) {
-  static const std::set<std::string> keep = {"library", "cell", "pin", "ff", "latch", "ff_bank", "latch_bank", "statetable"};
+  static const std::set<std::string> keep = {"library", "cell", "pin", "ff", "latch", "ff_bank", "latch_bank", "statetable", "timing"};
   return keep.count(group) > 0;
 }
 
@@ -337,6 +337,7 @@ Liberty Liberty::parse(const std::string& text, const std::string& source) {
         continue;
       }
       const std::string dir = attr(*c, "direction");
+      for (const auto& t : c->children) cell.timed = cell.timed || t->name == "timing";
       for (const auto& pin : c->args) {
         if (dir == "input") cell.inputs.push_back(pin);
         else if (dir == "output" || dir == "inout") cell.outputs[pin] = attr(*c, "function");
@@ -350,6 +351,12 @@ Liberty Liberty::parse(const std::string& text, const std::string& source) {
 
 Liberty Liberty::from_file(const std::string& path) {
   return parse(read_input_file(path, "Liberty file", kMaxLibertyBytes), path);
+}
+
+bool Liberty::has_timing() const {
+  for (const auto& c : cells)
+    if (c.second.timed) return true;
+  return false;
 }
 
 std::string Liberty::nand2() const {

@@ -13,6 +13,7 @@ struct LibCell {
   double area = 0.0;                            ///< `area` attribute, in the library's unit
   bool sequential = false;                      ///< has an ff, latch or statetable group
   bool dont_use = false;                        ///< `dont_use : true`
+  bool timed = false;                           ///< some pin has a `timing` group
   std::vector<std::string> inputs;              ///< input pins, in file order
   std::map<std::string, std::string> outputs;   ///< output pin -> `function` ("" if none)
 };
@@ -31,6 +32,8 @@ struct Liberty {
   /// Name of the smallest-area usable 2-input NAND (the gate-equivalent unit), or "" if the
   /// library has none.
   std::string nand2() const;
+  /// True when some cell has timing arcs (a library static timing can use).
+  bool has_timing() const;
 };
 
 /// The project's generic library (generator/liberty/cimgen_generic.lib, compiled in): areas in

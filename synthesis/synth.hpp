@@ -15,6 +15,13 @@ struct SynthOptions {
   int jobs = 0;         ///< parallel Yosys runs; 0: one per core
   bool verify = false;  ///< also flatten in Yosys and check depth and area against it
   bool quiet = false;   ///< no progress lines
+  // Static timing (DESIGN.md section 13), run for a real library: --tech, --clock-ns, or a
+  // --liberty whose cells have timing arcs.
+  std::string tech;          ///< --tech name (sets `liberty` to the package's file), or ""
+  std::string clock_ns;      ///< --clock-ns text, "" when not given (10 ns)
+  double input_activity = 0.2;  ///< vectorless input activity for power (toggles per clock)
+  bool no_buffering = false; ///< time the area netlist flattened as it is (no ABC delay target)
+  std::string bitcell_um2;   ///< --bitcell-um2 text, "" when not given
 };
 
 /// A behavioral adder tree of the same width as the macro's, synthesized apart so that the
