@@ -64,6 +64,8 @@ struct TreeArea {
   bool has_reference = false;  ///< a behavioral tree was synthesized apart (else the tree is behavioral)
   double ref_area = 0;      ///< the behavioral tree (the tree itself without a reference)
   int ref_depth = 0;
+  std::string fa_cell, ha_cell;   ///< the library's adder cells ("" if it has none)
+  int64_t fa_used = 0, ha_used = 0;  ///< of them in one tree
 };
 
 /// Every figure of the report.

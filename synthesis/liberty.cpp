@@ -353,6 +353,24 @@ Liberty Liberty::from_file(const std::string& path) {
   return parse(read_input_file(path, "Liberty file", kMaxLibertyBytes), path);
 }
 
+std::optional<AdderCell> Liberty::adder(int n) const {
+  const uint64_t sum = n == 3 ? 0x96 : 0x6, carry = n == 3 ? 0xE8 : 0x8;
+  std::optional<AdderCell> best;
+  for (const auto& [name, c] : cells) {
+    if (c.sequential || c.dont_use || int(c.inputs.size()) != n || c.outputs.size() != 2) continue;
+    AdderCell a{name, c.inputs, "", ""};
+    for (const auto& [pin, f] : c.outputs) {
+      if (f.empty()) continue;
+      const uint64_t t = truth_table(f, c.inputs);
+      if (t == sum) a.sum = pin;
+      if (t == carry) a.carry = pin;
+    }
+    if (a.sum.empty() || a.carry.empty()) continue;
+    if (!best || c.area < cells.at(best->cell).area) best = a;
+  }
+  return best;
+}
+
 bool Liberty::has_timing() const {
   for (const auto& c : cells)
     if (c.second.timed) return true;

@@ -22,6 +22,7 @@ struct SynthOptions {
   double input_activity = 0.2;  ///< vectorless input activity for power (toggles per clock)
   bool no_buffering = false; ///< time the area netlist flattened as it is (no ABC delay target)
   std::string bitcell_um2;   ///< --bitcell-um2 text, "" when not given
+  bool no_adder_cells = false;  ///< keep the trees' adders as assigns even if the library has FA/HA cells
 };
 
 /// A behavioral adder tree of the same width as the macro's, synthesized apart so that the

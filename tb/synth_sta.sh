@@ -5,7 +5,8 @@
 #     exit 2, no report;
 #  3. the report of a small macro on osu018: critical path = period - slack, stages summing to
 #     the arrival, energy per vector = power x II x period, and energy growing with the input
-#     activity and with N.
+#     activity and with N; the dadda tree built of the library's FAX1/HAX1, as many as the
+#     manifest's full and half adders.
 # Usage: tb/synth_sta.sh CIMGEN SOURCE_DIR
 set -uo pipefail
 cimgen=$1
@@ -91,7 +92,12 @@ mkspec 48 "$tmp/n48.json"
 "$cimgen" synth "$tmp/n48.json" --tech osu018 --clock-ns 8 -o "$tmp/c" -q > /dev/null
 check sta_report python3 - "$tmp/a/synth/area.json" "$tmp/b/synth/area.json" "$tmp/c/synth/area.json" <<'PY'
 import json, sys
+ra = json.load(open(sys.argv[1]))
 a, b, c = (json.load(open(f))["timing"] for f in sys.argv[1:])
+tr = ra["adder_tree"]
+cells = tr["library_adder_cells"]
+assert cells["full_adder"] == "FAX1" and cells["half_adder"] == "HAX1", cells
+assert cells["full_adders_used"] == tr["full_adders"] > 0 and cells["half_adders_used"] == tr["half_adders"], (cells, tr)
 m = a["macro"]
 assert a["clock_ns"] == 8 and a["activity"]["input_toggles_per_clock"] == 0.2, a["activity"]
 assert abs(m["critical_path_ns"] - (8 - m["worst_slack_ns"])) < 1e-9, m
