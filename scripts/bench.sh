@@ -19,3 +19,7 @@ for j in 1 2; do
   "$build/cimgen" synth specs/mf_n1024_c64.json -o "$build/bench_synth" -j "$j" -q | grep -E "total periphery|Longest"
   elapsed "$start"
 done
+echo "== cimgen synth specs/mf_n1024_c64.json --tech osu018 -j 2: synthesis + OpenSTA (flattened, ABC-buffered timing netlist)"
+start=$(now)
+"$build/cimgen" synth specs/mf_n1024_c64.json --tech osu018 -o "$build/bench_sta" -j 2 -q | grep -E "^Critical path|^Timed netlist|^Per vector"
+elapsed "$start"

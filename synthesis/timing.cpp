@@ -54,7 +54,8 @@ std::string netlist_script(const StaJob& j, const NetlistFacts& nf, const Timing
     s << "dfflibmap -liberty " << kCellLibrary << "\nabc -liberty " << kCellLibrary << " -constr work/" << j.tag
       << ".constr -D " << ps << "\nopt_clean\n";
   }
-  s << "tee -q -o work/" << j.tag << ".stat.txt stat -liberty " << kCellLibrary << "\nwrite_verilog -noattr -noexpr work/"
+  // splitnets: OpenSTA's Verilog reader refuses concatenations on the left of an assign.
+  s << "splitnets\nopt_clean\ntee -q -o work/" << j.tag << ".stat.txt stat -liberty " << kCellLibrary << "\nwrite_verilog -noattr -noexpr work/"
     << j.tag << ".v\n";
   return s.str();
 }
