@@ -98,6 +98,8 @@ TimingRequest resolve_timing(const Spec& s, SynthOptions& opt) {
   }
   if (!opt.clock_ns.empty()) t.opt.clock_ns = positive_option(opt.clock_ns, "--clock-ns", "ns");
   t.opt.input_activity = opt.input_activity;
+  t.opt.port_activity = opt.port_activity;
+  t.opt.activity_source = opt.activity_source;
   t.opt.buffered = !opt.no_buffering;
   return t;
 }
@@ -112,9 +114,9 @@ Liberty load_library(const SynthOptions& opt) {
 
 /// OpenSTA runs for a real library: asked for (--tech, --clock-ns), or the library has timing.
 void decide_timing(Flow& f) {
-  const bool asked = !f.opt.tech.empty() || !f.opt.clock_ns.empty();
+  const bool asked = !f.opt.tech.empty() || !f.opt.clock_ns.empty() || !f.opt.activity_inputs.empty();
   const bool generic = f.opt.liberty.empty();
-  if (asked && generic) throw InputError("--clock-ns needs a real cell library (--tech or --liberty)");
+  if (asked && generic) throw InputError("--clock-ns and --activity-inputs need a real cell library (--tech or --liberty)");
   if (asked && !f.lib.has_timing())
     throw InputError(f.opt.liberty + ": no timing arcs (no cell has a timing group): static timing needs a library with timing");
   f.timing.run = !generic && f.lib.has_timing();

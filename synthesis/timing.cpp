@@ -68,10 +68,20 @@ std::string sdc_text(const NetlistFacts& nf, const TimingOptions& opt) {
          "set_input_delay 0 -clock clk [all_inputs]\nset_output_delay 0 -clock clk [all_outputs]\n";
 }
 
-std::string sta_script(const StaJob& j, const TimingOptions& opt) {
+/// Power activity: vectorless (every input alike), or measured per top input port (the tree
+/// alone, whose ports are not the macro's, stays vectorless).
+std::string activity_commands(const TimingOptions& opt, bool macro) {
+  if (opt.port_activity.empty() || !macro) return "set_power_activity -input -activity " + fixed(opt.input_activity, 4) + "\n";
+  std::string s = "set_power_activity -input -activity 0\n";
+  for (const auto& [port, a] : opt.port_activity)
+    s += "set_power_activity -input_ports [get_ports {" + port + "}] -activity " + fixed(a, 6) + "\n";
+  return s;
+}
+
+std::string sta_script(const StaJob& j, const TimingOptions& opt, bool macro) {
   return "read_liberty " + std::string(kCellLibrary) + "\nread_verilog work/" + j.tag + ".v\nlink_design " + j.top +
          "\nread_sdc work/" + j.tag + ".sdc\nreport_checks -path_delay max -digits 4 -path_group clk\n" +
-         "set_power_activity -input -activity " + fixed(opt.input_activity, 4) + "\nreport_power -digits 6\n";
+         activity_commands(opt, macro) + "report_power -digits 6\n";
 }
 
 double number(const std::string& text, const std::regex& re, const std::string& what) {
@@ -102,7 +112,7 @@ std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& 
                "set_driving_cell " + opt.driving_cell + "\nset_load " + fixed(kAbcLoadPf, 4) + "\n");
     write_text(dir / ("work/" + j.tag + ".netlist.ys"), netlist_script(j, facts.back(), opt));
     write_text(dir / ("work/" + j.tag + ".sdc"), sdc_text(facts.back(), opt));
-    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, opt));
+    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, opt, &j == &jobs.front()));
     yj.push_back({"timing netlist " + j.tag, "work/" + j.tag + ".netlist.ys", "work/" + j.tag + ".netlist.log", ""});
   }
   run_parallel(dir, yj, workers, [](const YosysJob&, int) {});
@@ -200,7 +210,14 @@ ordered_json timing_json(const TimingReport& t, double periphery_area) {
     j["adder_tree_alone"] = sta_json(*t.tree);
     j["macro_over_tree"] = t.tree->critical_ns > 0 ? t.macro.critical_ns / t.tree->critical_ns : 0;
   }
-  j["activity"] = {{"source", "vectorless"}, {"input_toggles_per_clock", t.opt.input_activity}};
+  if (t.opt.port_activity.empty()) {
+    j["activity"] = {{"source", "vectorless"}, {"input_toggles_per_clock", t.opt.input_activity}};
+  } else {
+    double sum = 0;
+    for (const auto& pa : t.opt.port_activity) sum += pa.second;
+    j["activity"] = {{"source", t.opt.activity_source}, {"ports", t.opt.port_activity.size()},
+                     {"mean_port_toggles_per_clock", sum / double(t.opt.port_activity.size())}};
+  }
   j["per_vector"] = {{"initiation_interval", t.initiation_interval}, {"ops", t.ops_per_vector},
                      {"energy_pj", x.energy_per_vector_pj},          {"energy_delay_pj_ns", x.edp_pj_ns}};
   j["throughput"] = {{"vectors_per_s", x.vectors_per_s}, {"ops_per_s", x.ops_per_s}, {"tops_per_w", x.tops_per_w},
@@ -225,7 +242,7 @@ std::string timing_markdown(const TimingReport& t, double periphery_area) {
   if (t.tree)
     md << "Adder tree alone, same flow: " << fixed(t.tree->critical_ns, 3) << " ns; macro / tree = "
        << fixed(m.critical_ns / t.tree->critical_ns, 2) << ".\n";
-  md << "\nPower at the clock (vectorless, input activity " << t.opt.input_activity << " toggles per clock): "
+  md << "\nPower at the clock (" << (t.opt.port_activity.empty() ? "vectorless, input activity " + fixed(t.opt.input_activity, 2) + " toggles per clock" : "input-port activity " + t.opt.activity_source) << "): "
      << fixed(m.power_total_w * 1e3, 4) << " mW (internal " << fixed(m.power_internal_w * 1e3, 4) << ", switching "
      << fixed(m.power_switching_w * 1e3, 4) << ", leakage " << fixed(m.power_leakage_w * 1e6, 4) << " uW).\n";
   md << "Per vector (II " << t.initiation_interval << " cycles, " << t.ops_per_vector << " ops = 2*N*C): "

@@ -20,6 +20,10 @@ struct TimingOptions {
   double input_activity = 0.2;   ///< vectorless activity of the primary inputs (toggles per clock)
   bool buffered = true;          ///< re-map the flattened design with ABC's delay target and buffering
   std::string driving_cell;      ///< inverter ABC assumes drives each input (buffering constraint)
+  /// Measured activity of top input ports (toggles per clock; the other inputs 0); empty:
+  /// vectorless, every input at `input_activity`.
+  std::vector<std::pair<std::string, double>> port_activity;
+  std::string activity_source;   ///< where port_activity comes from
 };
 
 /// A tool of the timing stage failed: what, and its log relative to synth/.

@@ -5,7 +5,7 @@
 #     exit 2, no report;
 #  3. the report of a small macro on osu018: critical path = period - slack, stages summing to
 #     the arrival, energy per vector = power x II x period, and energy growing with the input
-#     activity and with N; the dadda tree built of the library's FAX1/HAX1, as many as the
+#     activity (random against all-zero vectors, --activity-inputs) and with N; the dadda tree built of the library's FAX1/HAX1, as many as the
 #     manifest's full and half adders.
 # Usage: tb/synth_sta.sh CIMGEN SOURCE_DIR
 set -uo pipefail
@@ -79,6 +79,8 @@ bad no_timing "no timing arcs" --liberty "$tmp/notiming.lib" --clock-ns 5
 bad clock_zero "must be a number > 0" --tech osu018 --clock-ns 0
 bad clock_negative "must be a number > 0" --tech osu018 --clock-ns -3
 bad clock_text "must be a number > 0" --tech osu018 --clock-ns 5ns
+echo "1 2 3" > "$tmp/short_x.txt"
+bad activity_file "short_x.txt" --tech osu018 --activity-inputs "$tmp/short_x.txt"
 
 # --- 3. Reports of a small macro at two input activities and two widths.
 mkspec() {  # mkspec N FILE
@@ -88,12 +90,16 @@ mkspec() {  # mkspec N FILE
 mkspec 16 "$tmp/n16.json"
 mkspec 48 "$tmp/n48.json"
 "$cimgen" synth "$tmp/n16.json" --tech osu018 --clock-ns 8 -o "$tmp/a" -q > /dev/null
-"$cimgen" synth "$tmp/n16.json" --tech osu018 --clock-ns 8 --input-activity 0.5 -o "$tmp/b" -q > /dev/null
+# Input-port activity from vector files: random vectors against all-zero ones.
+"$cimgen" vectors "$tmp/n16.json" --seed 3 --count 40 --weights "$tmp/w.txt" --inputs "$tmp/xr.txt" 2> /dev/null
+python3 -c 'print("\n".join(" ".join(["0"] * 16) for _ in range(40)))' > "$tmp/xz.txt"
+"$cimgen" synth "$tmp/n16.json" --tech osu018 --clock-ns 8 --activity-inputs "$tmp/xr.txt" -o "$tmp/b" -q > /dev/null
+"$cimgen" synth "$tmp/n16.json" --tech osu018 --clock-ns 8 --activity-inputs "$tmp/xz.txt" -o "$tmp/z" -q > /dev/null
 "$cimgen" synth "$tmp/n48.json" --tech osu018 --clock-ns 8 -o "$tmp/c" -q > /dev/null
-check sta_report python3 - "$tmp/a/synth/area.json" "$tmp/b/synth/area.json" "$tmp/c/synth/area.json" <<'PY'
+check sta_report python3 - "$tmp/a/synth/area.json" "$tmp/b/synth/area.json" "$tmp/c/synth/area.json" "$tmp/z/synth/area.json" <<'PY'
 import json, sys
 ra = json.load(open(sys.argv[1]))
-a, b, c = (json.load(open(f))["timing"] for f in sys.argv[1:])
+a, b, c, z = (json.load(open(f))["timing"] for f in sys.argv[1:])
 tr = ra["adder_tree"]
 cells = tr["library_adder_cells"]
 assert cells["full_adder"] == "FAX1" and cells["half_adder"] == "HAX1", cells
@@ -114,7 +120,9 @@ t = a["throughput"]
 assert abs(t["tops_per_w"] - v["ops"] / (v["energy_pj"] * 1e-12) / 1e12) <= 1e-6 * t["tops_per_w"], t
 assert v["ops"] == 2 * 16 * 4 and t["bitcell_area_um2"] == 140 * 0.18 ** 2, (v, t)
 # More toggles at the inputs, more energy; a wider vector, more energy per vector.
-assert b["per_vector"]["energy_pj"] > 1.2 * v["energy_pj"], (b["per_vector"], v)
+assert b["activity"]["ports"] == 16 * 5 and b["activity"]["mean_port_toggles_per_clock"] > 0, b["activity"]
+assert z["activity"]["mean_port_toggles_per_clock"] == 0, z["activity"]
+assert b["per_vector"]["energy_pj"] > z["per_vector"]["energy_pj"], (b["per_vector"], z["per_vector"])
 assert c["per_vector"]["energy_pj"] > 1.5 * v["energy_pj"], (c["per_vector"], v)
 PY
 
