@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not pass/fail): generation time, regression throughput, and the time
-# `cimgen synth` takes on a large macro (N = 1024, C = 64), with 1 and with 2 parallel Yosys runs.
+# `cimgen synth` takes on a large macro (N = 1024, C = 64), with 1 and with 2 parallel Yosys runs,
+# and with static timing on osu018 (OpenSTA on the flattened, buffered netlist).
 set -euo pipefail
 build=${1:-build}
 now() { date +%s.%N; }
