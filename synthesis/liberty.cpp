@@ -361,7 +361,12 @@ std::optional<AdderCell> Liberty::adder(int n) const {
     AdderCell a{name, c.inputs, "", ""};
     for (const auto& [pin, f] : c.outputs) {
       if (f.empty()) continue;
-      const uint64_t t = truth_table(f, c.inputs);
+      uint64_t t = 0;
+      try {
+        t = truth_table(f, c.inputs);
+      } catch (const InputError&) {
+        continue;  // a function of other pins (pads, tristates): not an adder output
+      }
       if (t == sum) a.sum = pin;
       if (t == carry) a.carry = pin;
     }
