@@ -79,6 +79,7 @@ bad no_timing "no timing arcs" --liberty "$tmp/notiming.lib" --clock-ns 5
 bad clock_zero "must be a number > 0" --tech osu018 --clock-ns 0
 bad clock_negative "must be a number > 0" --tech osu018 --clock-ns -3
 bad clock_text "must be a number > 0" --tech osu018 --clock-ns 5ns
+bad tech_and_liberty "excludes" --tech osu018 --liberty "$lib"
 echo "1 2 3" > "$tmp/short_x.txt"
 bad activity_file "short_x.txt" --tech osu018 --activity-inputs "$tmp/short_x.txt"
 
