@@ -39,7 +39,7 @@ synth: cli
 
 # MF versus multiply-based, and the adder-tree kinds: CSV, markdown and PNGs in $(BUILD)/compare.
 compare: cli
-	bash scripts/compare.sh $(BUILD)/cimgen $(BUILD)/compare
+	COMPARE_TECH=$(TECH) bash scripts/compare.sh $(BUILD)/cimgen $(BUILD)/compare$(if $(TECH),_$(TECH))
 
 bench: build
 	bash scripts/bench.sh $(BUILD)

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "block.hpp"
+#include "fusesoc.hpp"
 
 namespace cimgen {
 
@@ -79,6 +80,7 @@ FileSet generate(const Spec& s) {
   for (const Block& b : blocks) files[file_of(s, b)] = emit(s, b);
   add_file_lists(s, blocks, files);
   files["manifest.json"] = manifest(s, blocks);
+  files[s.name + ".core"] = fusesoc_core(s, files);
   list_files_in_manifest(files);
   return files;
 }

@@ -183,12 +183,23 @@ void add_synth_command(CLI::App& app, Args& a, Commands& c) {
   c.syn = app.add_subcommand("synth", "synthesize the periphery with Yosys and write synth/area.json, synth/area.md");
   c.syn->add_option("SPEC", a.spec, "spec JSON file")->required();
   c.syn->add_option("-o,--out", o.out, "output directory (default <name>_synth)");
-  c.syn->add_option("--liberty", o.liberty,
+  CLI::Option* liberty = c.syn->add_option("--liberty", o.liberty,
                     "Liberty cell library to map to (default: cimgen's generic library, areas in gate equivalents)");
   c.syn->add_option("-j,--jobs", o.jobs, "parallel Yosys runs (default: one per core)")->check(CLI::Range(1, 256));
   c.syn->add_flag("--verify", o.verify,
                   "also flatten in Yosys and check the hierarchical longest path and area against ltp and stat");
   c.syn->add_flag("-q,--quiet", o.quiet, "no progress lines");
+  c.syn->add_option("--tech", o.tech, "shipped cell library: osu018, osu035 or osu050 (qflow-tech-osu* packages); runs OpenSTA")
+      ->excludes(liberty);
+  c.syn->add_option("--clock-ns", o.clock_ns, "target clock period in ns for mapping and static timing (default 10)");
+  c.syn->add_option("--input-activity", o.input_activity, "vectorless input activity for power, toggles per clock")
+      ->check(CLI::Range(0.0, 2.0))->capture_default_str();
+  c.syn->add_flag("--no-buffering", o.no_buffering, "time the area netlist flattened as it is (no ABC delay target, no buffers)");
+  c.syn->add_option("--activity-inputs", o.activity_inputs,
+                    "inputs vector file: power from the x_data toggles of these vectors (else vectorless)");
+  c.syn->add_flag("--no-adder-cells", o.no_adder_cells,
+                  "map the trees' adders with ABC even when the library has full/half-adder cells");
+  c.syn->add_option("--bitcell-um2", o.bitcell_um2, "bit-cell area in um^2 (default: the spec's, or 140 F^2 with --tech)");
 }
 
 /// Runs the given subcommand; input errors and internal errors become their exit codes.

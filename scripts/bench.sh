@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not pass/fail): generation time, regression throughput, and the time
-# `cimgen synth` takes on a large macro (N = 1024, C = 64), with 1 and with 2 parallel Yosys runs.
+# `cimgen synth` takes on a large macro (N = 1024, C = 64), with 1 and with 2 parallel Yosys runs,
+# and with static timing on osu018 (OpenSTA on the flattened, buffered netlist).
 set -euo pipefail
 build=${1:-build}
 now() { date +%s.%N; }
@@ -19,3 +20,7 @@ for j in 1 2; do
   "$build/cimgen" synth specs/mf_n1024_c64.json -o "$build/bench_synth" -j "$j" -q | grep -E "total periphery|Longest"
   elapsed "$start"
 done
+echo "== cimgen synth specs/mf_n1024_c64.json --tech osu018 -j 2: synthesis + OpenSTA (flattened, ABC-buffered timing netlist)"
+start=$(now)
+"$build/cimgen" synth specs/mf_n1024_c64.json --tech osu018 -o "$build/bench_sta" -j 2 -q | grep -E "^Critical path|^Timed netlist|^Per vector"
+elapsed "$start"

@@ -9,7 +9,9 @@
 # every operator and every adder-tree kind that `cimgen enums` lists (today mf and
 # conventional, behavioral ripple wallace dadda: 64 syntheses, about 5 minutes on 2 cores).
 # Override with COMPARE_N, COMPARE_BITS, COMPARE_TREES, COMPARE_C, COMPARE_JOBS (parallel
-# syntheses, default 2).
+# syntheses, default 2). COMPARE_TECH=osu018|osu035|osu050 (make compare TECH=osu018) maps onto
+# that cell library and adds its real units: area in um^2, fmax, energy and energy x delay per
+# vector (OpenSTA), and the tree area against Yosys's popcount.
 set -euo pipefail
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
   echo "usage: $0 CIMGEN [OUT_DIR]" >&2
@@ -22,6 +24,7 @@ ns=${COMPARE_N:-16 64 256 1024}
 bits_list=${COMPARE_BITS:-4 8}
 channels=${COMPARE_C:-4}
 jobs=${COMPARE_JOBS:-2}
+tech=${COMPARE_TECH:-}
 
 mkdir -p "$out"
 work=$(mktemp -d)
@@ -54,14 +57,15 @@ for bits in $bits_list; do
   done
 done
 total=$(wc -l < "$work/list")
-echo "compare: $total syntheses, $jobs at a time (C = $channels, N in $ns, m = n in $bits_list)" >&2
+echo "compare: $total syntheses${tech:+ on $tech}, $jobs at a time (C = $channels, N in $ns, m = n in $bits_list)" >&2
 
 # Synthesize in parallel; each run prints one progress line when it ends.
-export cimgen work total
+tech_args=${tech:+--tech $tech}
+export cimgen work total tech_args
 start=$(date +%s)
 nl -ba "$work/list" | xargs -P "$jobs" -L 1 bash -c '
   k=$0 name=$1 t0=$(date +%s)
-  if "$cimgen" synth "$work/$name.json" -o "$work/$name" -j 1 -q > /dev/null 2> "$work/$name.err"; then
+  if "$cimgen" synth "$work/$name.json" -o "$work/$name" -j 1 -q $tech_args > /dev/null 2> "$work/$name.err"; then
     echo "compare: [$k/$total] $name $(( $(date +%s) - t0 )) s" >&2
   else
     echo "compare: [$k/$total] $name FAILED" >&2; cat "$work/$name.err" >&2; exit 255

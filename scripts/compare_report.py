@@ -30,7 +30,25 @@ OPERATOR_LABELS = {"mf": "MF", "conventional": "multiply-based"}
 FIELDS = ["operator", "tree", "N", "bits", "C", "L", "S", "gate_equivalents", "flip_flops", "depth_levels",
           "cycles_per_vector", "latency", "ge_x_cycles", "converter_bits", "array_bitcells", "tree_instances",
           "tree_gate_equivalents", "tree_depth_levels", "tree_full_adders", "tree_half_adders",
-          "tree_full_adder_lower_bound", "tree_adder_levels"]
+          "tree_full_adder_lower_bound", "tree_adder_levels",
+          # Real cell library only (COMPARE_TECH): OpenSTA figures, empty otherwise.
+          "area_um2", "fmax_mhz", "critical_path_ns", "energy_pj", "energy_delay_pj_ns", "tops_per_w",
+          "tree_area_um2", "popcount_area_um2", "tree_fa_cells"]
+
+
+def real_units(area):
+    """OpenSTA figures of a real-library report (COMPARE_TECH), or empty fields."""
+    if "timing" not in area:
+        return {k: "" for k in FIELDS[FIELDS.index("area_um2"):]}
+    t, tree = area["timing"], area["adder_tree"]
+    cells = tree.get("library_adder_cells", {})
+    return {"area_um2": round(t["macro"]["timed_netlist"]["area_um2"]), "fmax_mhz": round(t["macro"]["fmax_mhz"], 1),
+            "critical_path_ns": round(t["macro"]["critical_path_ns"], 3),
+            "energy_pj": round(t["per_vector"]["energy_pj"], 2),
+            "energy_delay_pj_ns": round(t["per_vector"]["energy_delay_pj_ns"]),
+            "tops_per_w": round(t["throughput"]["tops_per_w"], 4),
+            "tree_area_um2": tree.get("area", ""), "popcount_area_um2": tree.get("behavioral", {}).get("area", ""),
+            "tree_fa_cells": cells.get("full_adders_used", "")}
 
 
 def row(work, name):
@@ -56,6 +74,7 @@ def row(work, name):
         "tree_gate_equivalents": round(t["gate_equivalents"], 1), "tree_depth_levels": t["depth_levels"],
         "tree_full_adders": t["full_adders"], "tree_half_adders": t["half_adders"],
         "tree_full_adder_lower_bound": t["full_adder_lower_bound"], "tree_adder_levels": t["adder_levels"],
+        **real_units(area),
     }
 
 
@@ -102,7 +121,8 @@ def markdown(rows):
                       f"{c['cycles_per_vector']} | {a['ge_x_cycles']} | {c['ge_x_cycles']} | {a['depth_levels']} | "
                       f"{c['depth_levels']} | {a['converter_bits']} | {c['converter_bits']} |")
     md.append("")
-    md.append("GE: gate equivalents of the synthesized periphery (cimgen_generic library, NAND2 = 1), bit cells "
+    lib = "the cell library's NAND2 = 1" if rows[0]["area_um2"] != "" else "cimgen_generic library, NAND2 = 1"
+    md.append(f"GE: gate equivalents of the synthesized periphery ({lib}), bit cells "
               "excluded (the same (m+1)N C + N cells for both). Cycles: initiation interval per input vector. Depth: "
               "longest path in cell levels. Converter bits: resolution per conversion of an in-memory version, "
               "clog2(L+1) for the MF bit-plane counts, n + clog2(L+1) for a DAC-driven multi-bit macro.")
@@ -125,7 +145,37 @@ def markdown(rows):
             md.append(f"| {n} | {r['L']} | {t} | {fa} | {ha} | {lv} | {r['tree_gate_equivalents']} | "
                       f"{r['tree_depth_levels']} | {r['gate_equivalents']} | {r['depth_levels']} |")
     md.append("")
+    if rows[0]["area_um2"] != "":
+        md += markdown_real_units(rows)
     return "\n".join(md) + "\n"
+
+
+def markdown_real_units(rows):
+    """MF against the multiply-based macro, and the trees against Yosys's popcount, in real units."""
+    by, bits_list, ns, trees, ref = axes(rows)
+    md = [f"### Real units: MF versus multiply-based macro ({ref} trees, OpenSTA at a 10 ns clock, vectorless "
+          "input activity 0.2)", "",
+          "| m = n | N | MF um^2 | mult. um^2 | MF fmax MHz | mult. fmax MHz | MF pJ/vector | mult. pJ/vector "
+          "| MF pJ*ns/vector | mult. pJ*ns/vector | MF TOPS/W | mult. TOPS/W |",
+          "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for b in bits_list:
+        for n in ns:
+            a, c = by.get(("mf", ref, n, b)), by.get(("conventional", ref, n, b))
+            if a and c:
+                md.append(f"| {b} | {n} | {a['area_um2']} | {c['area_um2']} | {a['fmax_mhz']} | {c['fmax_mhz']} | "
+                          f"{a['energy_pj']} | {c['energy_pj']} | {a['energy_delay_pj_ns']} | {c['energy_delay_pj_ns']} "
+                          f"| {a['tops_per_w']} | {c['tops_per_w']} |")
+    md += ["", "Area: the timed (buffered) periphery netlist; energy per vector = power x II x 10 ns; bit cells, analog "
+           "models and the clock tree excluded.", "",
+           "| N | L | tree | library FA cells | tree um^2 | Yosys popcount um^2 | tree / popcount |",
+           "| ---: | ---: | --- | ---: | ---: | ---: | ---: |"]
+    for n in ns:
+        for t in trees:
+            r = by.get(("mf", t, n, bits_list[0]))
+            if r and r["tree_area_um2"] != "" and r["popcount_area_um2"]:
+                md.append(f"| {n} | {r['L']} | {t} | {r['tree_fa_cells']} | {r['tree_area_um2']:.0f} | "
+                          f"{r['popcount_area_um2']:.0f} | {r['tree_area_um2'] / r['popcount_area_um2']:.3f} |")
+    return md + [""]
 
 
 def plots(rows, out):

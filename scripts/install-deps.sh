@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages cimgen needs; does nothing when all are present (idempotent).
 set -euo pipefail
-pkgs=(g++ make cmake verilator yosys iverilog nlohmann-json3-dev doctest-dev libcli11-dev zlib1g-dev python3 gnuplot-nox clang libfuzzer-14-dev z3)
+pkgs=(g++ make cmake verilator yosys iverilog nlohmann-json3-dev doctest-dev libcli11-dev zlib1g-dev python3 gnuplot-nox clang libfuzzer-14-dev z3 python3-yaml opensta qflow-tech-osu018 qflow-tech-osu035 qflow-tech-osu050)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

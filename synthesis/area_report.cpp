@@ -88,6 +88,13 @@ TreeArea tree_area(const Spec& s, const Liberty& lib, const SynthResult& r, cons
   t.has_reference = !r.ref_top.empty();
   t.ref_area = t.has_reference ? price(r.ref_tree, r.ref_top, lib).area : t.area;
   t.ref_depth = t.has_reference ? r.ref_tree.longest_path(r.ref_top, seq) : t.depth;
+  const auto fa = lib.adder(3), ha = lib.adder(2);
+  const auto used = r.mapped.leaf_cells(tm);
+  const auto count = [&](const std::optional<AdderCell>& c) { return c && used.count(c->cell) ? used.at(c->cell) : 0; };
+  t.fa_cell = fa ? fa->cell : "";
+  t.ha_cell = ha ? ha->cell : "";
+  t.fa_used = count(fa);
+  t.ha_used = count(ha);
   return t;
 }
 
@@ -108,6 +115,13 @@ ordered_json tree_json(const AreaReport& a, const TreeArea& t) {
   j["gate_equivalents"] = ge_json(a, t.area);
   j["depth_levels"] = t.depth;
   j["behavioral"] = {{"gate_equivalents", ge_json(a, t.ref_area)}, {"depth_levels", t.ref_depth}};
+  if (!t.fa_cell.empty() || !t.ha_cell.empty()) {
+    j["area"] = t.area;
+    j["behavioral"]["area"] = t.ref_area;
+    j["area_over_behavioral"] = t.ref_area > 0 ? t.area / t.ref_area : 0;
+    j["library_adder_cells"] = {{"full_adder", t.fa_cell}, {"full_adders_used", t.fa_used},
+                                {"half_adder", t.ha_cell}, {"half_adders_used", t.ha_used}};
+  }
   return j;
 }
 
@@ -174,6 +188,10 @@ void markdown_tree(std::ostream& md, const AreaReport& a, const TreeArea& t) {
   if (t.has_reference)
     md << " (behavioral tree of the same width: " << ge_text(a, t.ref_area) << " GE, " << t.ref_depth << " cell levels)";
   md << ".\n";
+  if (!t.fa_cell.empty() || !t.ha_cell.empty())
+    md << "Library adder cells per tree: " << t.fa_used << " " << (t.fa_cell.empty() ? "-" : t.fa_cell) << ", " << t.ha_used
+       << " " << (t.ha_cell.empty() ? "-" : t.ha_cell) << "; tree area " << fixed(t.area, 1) << " = "
+       << fixed(t.ref_area > 0 ? t.area / t.ref_area : 0, 3) << " x the behavioral tree's " << fixed(t.ref_area, 1) << ".\n";
 }
 
 } // namespace
@@ -244,6 +262,7 @@ std::string to_json(const AreaReport& a) {
   if (a.tree) j["adder_tree"] = tree_json(a, *a.tree);
   j["array"] = {{"bitcells", a.array_cells}, {"reference_cells", a.reference_cells},
                 {"bitcell_area_um2", a.bitcell_area_um2}, {"area_um2", a.array_um2}};
+  if (a.timing) j["timing"] = timing_json(*a.timing, a.timing->macro.area);
   return j.dump(2) + "\n";
 }
 
@@ -256,6 +275,7 @@ std::string to_markdown(const AreaReport& a) {
   md << "\nBit-cell array (analytic): " << a.array_cells << " cells";
   if (a.reference_cells) md << " + " << a.reference_cells << " reference cells";
   md << " x " << a.bitcell_area_um2 << " um^2 = " << a.array_um2 << " um^2.\n";
+  if (a.timing) md << timing_markdown(*a.timing, a.timing->macro.area);
   return md.str();
 }
 

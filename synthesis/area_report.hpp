@@ -11,6 +11,7 @@
 #include "liberty.hpp"
 #include "netlist.hpp"
 #include "spec.hpp"
+#include "timing.hpp"
 
 namespace cimgen {
 
@@ -63,6 +64,8 @@ struct TreeArea {
   bool has_reference = false;  ///< a behavioral tree was synthesized apart (else the tree is behavioral)
   double ref_area = 0;      ///< the behavioral tree (the tree itself without a reference)
   int ref_depth = 0;
+  std::string fa_cell, ha_cell;   ///< the library's adder cells ("" if it has none)
+  int64_t fa_used = 0, ha_used = 0;  ///< of them in one tree
 };
 
 /// Every figure of the report.
@@ -80,6 +83,7 @@ struct AreaReport {
   std::optional<TreeArea> tree;                ///< near_memory only
   int64_t array_cells = 0, reference_cells = 0;
   double bitcell_area_um2 = 0, array_um2 = 0;  ///< analytic bit-cell array
+  std::optional<TimingReport> timing;          ///< OpenSTA figures (real libraries only)
 };
 
 /// `v` with `digits` decimals, as the report prints numbers.

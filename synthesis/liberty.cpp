@@ -113,7 +113,7 @@ struct Group {
 };
 
 bool kept(const std::string& group) {
-  static const std::set<std::string> keep = {"library", "cell", "pin", "ff", "latch", "ff_bank", "latch_bank", "statetable"};
+  static const std::set<std::string> keep = {"library", "cell", "pin", "ff", "latch", "ff_bank", "latch_bank", "statetable", "timing"};
   return keep.count(group) > 0;
 }
 
@@ -337,6 +337,7 @@ Liberty Liberty::parse(const std::string& text, const std::string& source) {
         continue;
       }
       const std::string dir = attr(*c, "direction");
+      for (const auto& t : c->children) cell.timed = cell.timed || t->name == "timing";
       for (const auto& pin : c->args) {
         if (dir == "input") cell.inputs.push_back(pin);
         else if (dir == "output" || dir == "inout") cell.outputs[pin] = attr(*c, "function");
@@ -350,6 +351,35 @@ Liberty Liberty::parse(const std::string& text, const std::string& source) {
 
 Liberty Liberty::from_file(const std::string& path) {
   return parse(read_input_file(path, "Liberty file", kMaxLibertyBytes), path);
+}
+
+std::optional<AdderCell> Liberty::adder(int n) const {
+  const uint64_t sum = n == 3 ? 0x96 : 0x6, carry = n == 3 ? 0xE8 : 0x8;
+  std::optional<AdderCell> best;
+  for (const auto& [name, c] : cells) {
+    if (c.sequential || c.dont_use || int(c.inputs.size()) != n || c.outputs.size() != 2) continue;
+    AdderCell a{name, c.inputs, "", ""};
+    for (const auto& [pin, f] : c.outputs) {
+      if (f.empty()) continue;
+      uint64_t t = 0;
+      try {
+        t = truth_table(f, c.inputs);
+      } catch (const InputError&) {
+        continue;  // a function of other pins (pads, tristates): not an adder output
+      }
+      if (t == sum) a.sum = pin;
+      if (t == carry) a.carry = pin;
+    }
+    if (a.sum.empty() || a.carry.empty()) continue;
+    if (!best || c.area < cells.at(best->cell).area) best = a;
+  }
+  return best;
+}
+
+bool Liberty::has_timing() const {
+  for (const auto& c : cells)
+    if (c.second.timed) return true;
+  return false;
 }
 
 std::string Liberty::nand2() const {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,16 @@ struct LibCell {
   double area = 0.0;                            ///< `area` attribute, in the library's unit
   bool sequential = false;                      ///< has an ff, latch or statetable group
   bool dont_use = false;                        ///< `dont_use : true`
+  bool timed = false;                           ///< some pin has a `timing` group
   std::vector<std::string> inputs;              ///< input pins, in file order
   std::map<std::string, std::string> outputs;   ///< output pin -> `function` ("" if none)
+};
+
+/// A full- or half-adder cell: its input pins and the pins of the sum and the carry.
+struct AdderCell {
+  std::string cell;
+  std::vector<std::string> inputs;  ///< 3 (full adder) or 2 (half adder)
+  std::string sum, carry;
 };
 
 /// The cells of a Liberty library: enough to price a mapped netlist, tell flip-flops from
@@ -31,6 +40,11 @@ struct Liberty {
   /// Name of the smallest-area usable 2-input NAND (the gate-equivalent unit), or "" if the
   /// library has none.
   std::string nand2() const;
+  /// Smallest usable cell with `n_inputs` inputs (3 or 2) and two outputs whose functions are
+  /// their xor (the sum) and their majority / and (the carry), found from the `function`s.
+  std::optional<AdderCell> adder(int n_inputs) const;
+  /// True when some cell has timing arcs (a library static timing can use).
+  bool has_timing() const;
 };
 
 /// The project's generic library (generator/liberty/cimgen_generic.lib, compiled in): areas in

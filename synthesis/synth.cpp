@@ -16,6 +16,8 @@
 #include "area_report.hpp"
 #include "liberty.hpp"
 #include "netlist.hpp"
+#include "tech.hpp"
+#include "timing.hpp"
 #include "yosys_run.hpp"
 #include "yosys_script.hpp"
 
@@ -32,10 +34,19 @@ struct FlowFailure {
   std::string log;   ///< Yosys log of the failed run, or ""
 };
 
+/// The static-timing request, resolved from the options before anything is written.
+struct TimingRequest {
+  bool run = false;             ///< a real library: OpenSTA runs
+  TimingOptions opt;
+  double bitcell_um2 = 0;       ///< bit-cell area used for the array and TOPS/mm^2
+  std::string bitcell_source;   ///< where it comes from
+};
+
 /// One run of the flow: its inputs, and what the stages produce for the later ones.
 struct Flow {
   const Spec& s;
   const SynthOptions& opt;
+  TimingRequest timing;
   const ReferenceTree* ref;          ///< or nullptr
   Liberty lib;                       ///< the cell library
   std::string out;                   ///< output directory
@@ -56,12 +67,62 @@ const std::string kElabRtlil = "work/elab.il";
 const std::string kModuleList = "work/modules.txt";
 const std::string kRefVerilog = "work/ref_adder_tree.v";
 
+/// A positive number given as the text of option `name`; InputError otherwise.
+double positive_option(const std::string& text, const std::string& name, const std::string& unit) {
+  size_t used = 0;
+  double v = 0;
+  try {
+    v = std::stod(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || !(v > 0) || !std::isfinite(v))
+    throw InputError(name + " " + printable(text) + ": must be a number > 0 (" + unit + ")");
+  return v;
+}
+
+/// --tech (its package's Liberty into opt.liberty), --clock-ns, --bitcell-um2, and whether
+/// OpenSTA runs; every check before the flow writes anything.
+TimingRequest resolve_timing(const Spec& s, SynthOptions& opt) {
+  TimingRequest t;
+  t.bitcell_um2 = s.bitcell_area_um2;
+  t.bitcell_source = "from the spec (tech.bitcell_area_um2)";
+  if (!opt.tech.empty()) {
+    const Tech tech = find_tech(opt.tech, opt.liberty);
+    t.bitcell_um2 = tech.bitcell_um2();
+    t.bitcell_source = "default of " + tech.name + ": a 140 F^2 6T cell at F = " + fixed(tech.feature_um, 2) + " um";
+  }
+  if (!opt.bitcell_um2.empty()) {
+    t.bitcell_um2 = positive_option(opt.bitcell_um2, "--bitcell-um2", "um^2");
+    t.bitcell_source = "from --bitcell-um2";
+  }
+  if (!opt.clock_ns.empty()) t.opt.clock_ns = positive_option(opt.clock_ns, "--clock-ns", "ns");
+  t.opt.input_activity = opt.input_activity;
+  t.opt.port_activity = opt.port_activity;
+  t.opt.activity_source = opt.activity_source;
+  t.opt.buffered = !opt.no_buffering;
+  return t;
+}
+
 Liberty load_library(const SynthOptions& opt) {
   const Liberty lib = opt.liberty.empty() ? Liberty::parse(generic_liberty_text(), "cimgen_generic.lib")
                                           : Liberty::from_file(opt.liberty);
   if (std::none_of(lib.cells.begin(), lib.cells.end(), [](const auto& c) { return c.second.sequential; }))
     throw InputError(opt.liberty + ": no flip-flop cell (no cell with an ff group) for dfflibmap");
   return lib;
+}
+
+/// OpenSTA runs for a real library: asked for (--tech, --clock-ns), or the library has timing.
+void decide_timing(Flow& f) {
+  const bool asked = !f.opt.tech.empty() || !f.opt.clock_ns.empty() || !f.opt.activity_inputs.empty();
+  const bool generic = f.opt.liberty.empty();
+  if (asked && generic) throw InputError("--clock-ns and --activity-inputs need a real cell library (--tech or --liberty)");
+  if (asked && !f.lib.has_timing())
+    throw InputError(f.opt.liberty + ": no timing arcs (no cell has a timing group): static timing needs a library with timing");
+  f.timing.run = !generic && f.lib.has_timing();
+  if (!f.timing.run) return;
+  f.timing.opt.driving_cell = smallest_inverter(f.lib);
+  if (f.timing.opt.driving_cell.empty()) throw InputError(f.opt.liberty + ": no inverter cell (a cell whose function is !A)");
 }
 
 std::string library_label(const SynthOptions& opt) {
@@ -221,6 +282,38 @@ void verify(const Flow& f, const AreaReport& a) {
   throw FlowFailure{"verification failed", v.log};
 }
 
+/// Stage (real library): OpenSTA on the flattened periphery and on the adder tree alone.
+TimingReport static_timing(const Flow& f, const AreaReport& a) {
+  const TimingOptions& o = f.timing.opt;
+  std::vector<std::string> files;
+  for (size_t k = 0; k < f.modules.size(); ++k) files.push_back(f.jobs[k].prefix + (o.buffered ? ".generic.json" : ".json"));
+  const std::string merged = o.buffered ? "work/timing.generic.json" : "work/timing.mapped.json";
+  write_text(f.dir / merged, merge_json(f.dir, files, f.lib));
+  std::vector<StaJob> jobs{{"sta_macro", f.top(), merged}};
+  if (a.tree) jobs.push_back({"sta_tree", f.s.name + "_adder_tree", merged});
+  f.say("static timing with OpenSTA at " + fixed(o.clock_ns, 3) + " ns (" + std::to_string(jobs.size()) + " netlists)");
+  std::vector<StaFigures> r;
+  try {
+    r = run_sta(f.dir, jobs, o, std::max(1, f.opt.jobs > 0 ? f.opt.jobs : int(std::thread::hardware_concurrency())));
+  } catch (const StaFailure& e) {
+    throw FlowFailure{e.what, e.log};
+  }
+  TimingReport t;
+  t.opt = o;
+  t.mapping = o.buffered ? "Timed netlist: the generic netlist flattened, black boxes removed (their outputs become inputs), "
+                           "re-mapped by ABC with the clock as delay target and its buffering, up- and down-sizing."
+                         : "Timed netlist: the area netlist flattened as it is (no delay target, no buffering), black "
+                           "boxes removed (their outputs become inputs).";
+  t.macro = r[0];
+  if (a.tree) t.tree = r[1];
+  t.initiation_interval = f.s.initiation_interval;
+  t.ops_per_vector = 2 * int64_t(f.s.N) * int64_t(f.s.C);
+  t.bitcell_area_um2 = f.timing.bitcell_um2;
+  t.array_um2 = double(f.s.array_cells + f.s.reference_cells) * t.bitcell_area_um2;
+  t.bitcell_source = f.timing.bitcell_source;
+  return t;
+}
+
 /// Stage: the report next to the files, the output directory moved into place.
 void commit(const Flow& f, const AreaReport& a, std::chrono::steady_clock::time_point t0) {
   const std::string md = to_markdown(a);
@@ -251,9 +344,12 @@ struct Cleanup {
 
 } // namespace
 
-int synthesize(const Spec& s, const FileSet& files, const SynthOptions& opt, const ReferenceTree* ref) {
+int synthesize(const Spec& s, const FileSet& files, const SynthOptions& options, const ReferenceTree* ref) {
   const auto t0 = std::chrono::steady_clock::now();
-  Flow f{s, opt, ref, load_library(opt), opt.out.empty() ? s.name + "_synth" : opt.out, "", {}, 0, {}, {}};
+  SynthOptions opt = options;
+  TimingRequest timing = resolve_timing(s, opt);
+  Flow f{s, opt, timing, ref, load_library(opt), opt.out.empty() ? s.name + "_synth" : opt.out, "", {}, 0, {}, {}};
+  decide_timing(f);
   check_output_dir(f.out);
   const MacroManifest man = MacroManifest::parse(files.at("manifest.json"));
   f.staged = staging_dir(f.out);
@@ -270,7 +366,11 @@ int synthesize(const Spec& s, const FileSet& files, const SynthOptions& opt, con
     f.say("computing area and longest path");
     const AreaReport a = compute_area(s, f.lib, library_label(opt), r, man);
     if (opt.verify) verify(f, a);
-    commit(f, a, t0);
+    AreaReport report = a;
+    report.bitcell_area_um2 = f.timing.bitcell_um2;
+    report.array_um2 = double(s.array_cells + s.reference_cells) * f.timing.bitcell_um2;
+    if (f.timing.run) report.timing = static_timing(f, a);
+    commit(f, report, t0);
   } catch (const FlowFailure& e) {
     return report_failure(f, e);
   }

@@ -74,7 +74,7 @@ public:
       if (out[i] >= 0) r |= v[out[i]] << i;
     return r;
   }
-  std::string verilog() const {
+  std::string verilog(const AdderCells* cells) const {
     std::ostringstream os;
     for (size_t w = values_.size(); w < names_.size(); ++w)
       os << "  " << (is_reg(int(w)) ? "reg  " : "wire ") << names_[w] << ";\n";
@@ -84,6 +84,11 @@ public:
         continue;
       }
       const std::string a = names_[o.a], b = names_[o.b];
+      const std::string cell = !cells ? "" : o.c >= 0 ? cells->fa : cells->ha;
+      if (!cell.empty()) {
+        os << instance(o, cell, o.c >= 0 ? cells->fa_pins : cells->ha_pins);
+        continue;
+      }
       if (o.c >= 0) {
         const std::string c = names_[o.c];
         os << "  assign " << names_[o.s] << " = " << a << " ^ " << b << " ^ " << c << ";  // FA\n";
@@ -103,6 +108,14 @@ private:
   struct Op {
     int a, b, c, s, co;  ///< b == -2: register s <= a
   };
+  /// A library adder cell: pins a, b, (c,) sum, carry (carry unconnected when unused).
+  std::string instance(const Op& o, const std::string& cell, const std::vector<std::string>& pins) const {
+    const std::vector<int> nets = o.c >= 0 ? std::vector<int>{o.a, o.b, o.c, o.s, o.co} : std::vector<int>{o.a, o.b, o.s, o.co};
+    std::string text = "  " + cell + " u_" + names_[o.s] + " (";
+    for (size_t k = 0; k < nets.size(); ++k)
+      text += std::string(k ? ", " : "") + "." + pins[k] + "(" + (nets[k] >= 0 ? names_[nets[k]] : "") + ")";
+    return text + ");  // " + (o.c >= 0 ? "FA" : "HA") + "\n";
+  }
   int fresh() {
     names_.push_back("n" + std::to_string(names_.size() - values_.size()));
     return int(names_.size()) - 1;
@@ -316,7 +329,8 @@ class TreeStrategy {
 public:
   virtual ~TreeStrategy() = default;
   /// Module text (no banner) and structure statistics.
-  virtual std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st) const = 0;
+  virtual std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st,
+                             const AdderCells* cells) const = 0;
   /// Cycle model: the count visible during a cycle with inputs `bits`, then the clock edge.
   virtual std::function<int(uint64_t)> model(int width, int out_w, int pipeline) const = 0;
 };
@@ -324,7 +338,8 @@ public:
 /// Behavioral: a `for` loop Yosys maps as it likes; registers at the output.
 class BehavioralTree final : public TreeStrategy {
 public:
-  std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st) const override {
+  std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st,
+                     const AdderCells*) const override {
     st->levels = 1;
     st->registers = out_w * pipeline;
     return render("adder_tree_behavioral.v.tpl",
@@ -347,7 +362,8 @@ public:
 /// Structural kinds: a netlist of full and half adders with pipeline registers.
 class NetlistTree : public TreeStrategy {
 public:
-  std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st) const override {
+  std::string module(const std::string& name, int width, int out_w, int pipeline, TreeStats* st,
+                     const AdderCells* cells) const override {
     Netlist net(width);
     const std::vector<int> out = build(net, width, out_w, pipeline);
     std::ostringstream os;
@@ -358,7 +374,7 @@ public:
        << "  output wire [" << out_w << "-1:0] count\n"
        << ");\n";
     if (pipeline == 0) os << "  wire unused_clk = clk;  // no pipeline registers in this configuration\n";
-    os << net.verilog();
+    os << net.verilog(cells);
     for (int j = 0; j < out_w; ++j)
       os << "  assign count[" << j << "] = " << (out[j] >= 0 ? net.name(out[j]) : std::string("1'b0")) << ";\n";
     os << "endmodule\n";
@@ -411,9 +427,9 @@ const TreeStrategy& strategy_of(TreeKind kind) {
 } // namespace
 
 std::string adder_tree_module(const std::string& name, TreeKind kind, int width, int out_w, int pipeline,
-                              TreeStats* stats) {
+                              TreeStats* stats, const AdderCells* cells) {
   TreeStats st;
-  std::string text = strategy_of(kind).module(name, width, out_w, pipeline, &st);
+  std::string text = strategy_of(kind).module(name, width, out_w, pipeline, &st, cells);
   if (stats) *stats = st;
   return text;
 }

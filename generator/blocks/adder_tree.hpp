@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "spec.hpp"
 
@@ -19,8 +20,17 @@ struct TreeStats {
 
 /// Verilog body (ports and logic, no banner) of module `<name>_adder_tree` counting `width` bits
 /// into `out_w` bits with `pipeline` register stages.
+/// Library cells a structural tree instantiates for its adders instead of assigns (for a
+/// library that has them: `cimgen synth` keeps them through ABC, which cannot map multi-output
+/// cells). Pins: {a, b, c, sum, carry} for the full adder, {a, b, sum, carry} for the half adder;
+/// an empty cell name keeps the assigns.
+struct AdderCells {
+  std::string fa, ha;
+  std::vector<std::string> fa_pins, ha_pins;
+};
+
 std::string adder_tree_module(const std::string& name, TreeKind kind, int width, int out_w, int pipeline,
-                              TreeStats* stats);
+                              TreeStats* stats, const AdderCells* cells = nullptr);
 
 /// Cycle model of the generated structure (C++ emulation of the netlist gate by gate, pipeline
 /// registers included): each call is one clock cycle with inputs `bits`; it returns the value

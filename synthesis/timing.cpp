@@ -1,0 +1,262 @@
+// cimgen — OpenSTA on the flattened periphery: netlist and SDC, `sta` in batch, report parsed.
+#include "timing.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
+#include "area_report.hpp"
+#include "errors.hpp"
+#include "shell.hpp"
+#include "yosys_run.hpp"
+#include "yosys_script.hpp"
+
+namespace cimgen {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+/// Load ABC assumes on every output of the flattened design (pF, the OSU libraries' unit): about
+/// the input capacitance of one X1 gate.
+constexpr double kAbcLoadPf = 0.01;
+
+/// Black-box modules (bit cells, analog models) and whether `top` has a `clk` port.
+struct NetlistFacts {
+  std::vector<std::string> blackboxes;
+  bool has_clk = false;
+};
+
+NetlistFacts netlist_facts(const fs::path& json_file, const std::string& top) {
+  const json j = json::parse(read_text(json_file));
+  NetlistFacts f;
+  for (auto it = j.at("modules").begin(); it != j.at("modules").end(); ++it) {
+    const json& m = it.value();
+    if (m.contains("attributes") && m["attributes"].contains("blackbox")) f.blackboxes.push_back(it.key());
+    if (it.key() == top && m.contains("ports")) f.has_clk = m["ports"].contains("clk");
+  }
+  return f;
+}
+
+/// Yosys script: flatten `top`, delete the black boxes (their outputs become inputs of the timed
+/// netlist), map with ABC's delay target and buffering when `buffered`, write Verilog and stat.
+std::string netlist_script(const StaJob& j, const NetlistFacts& nf, const TimingOptions& opt) {
+  std::ostringstream s;
+  s << "read_liberty -lib " << kCellLibrary << "\nread_json " << j.json << "\nhierarchy -top " << j.top << "\nflatten\n";
+  for (const auto& b : nf.blackboxes) s << "delete t:" << b << "\n";
+  // Hierarchical wire names (g_ch[0].u_x.y) confuse OpenSTA's bus parsing: hide them first,
+  // so that the exposed black-box outputs get plain names.
+  s << "rename -hide " << j.top << "/w:*.*\nsetundef -undriven -expose\nopt_clean\n";
+  if (opt.buffered) {
+    const long ps = std::lround(opt.clock_ns * 1000.0);
+    s << "dfflibmap -liberty " << kCellLibrary << "\nabc -liberty " << kCellLibrary << " -constr work/" << j.tag
+      << ".constr -D " << ps << "\nopt_clean\n";
+  }
+  // splitnets: OpenSTA's Verilog reader refuses concatenations on the left of an assign.
+  s << "splitnets\nopt_clean\ntee -q -o work/" << j.tag << ".stat.txt stat -liberty " << kCellLibrary << "\nwrite_verilog -noattr -noexpr work/"
+    << j.tag << ".v\n";
+  return s.str();
+}
+
+std::string sdc_text(const NetlistFacts& nf, const TimingOptions& opt) {
+  const std::string period = fixed(opt.clock_ns, 4);
+  return "# cimgen: ideal clock, inputs arrive and outputs are taken at the clock edge\n" +
+         (nf.has_clk ? "create_clock -name clk -period " + period + " [get_ports clk]\n"
+                     : "create_clock -name clk -period " + period + "\n") +
+         "set_input_delay 0 -clock clk [all_inputs]\nset_output_delay 0 -clock clk [all_outputs]\n";
+}
+
+/// Power activity: vectorless (every input alike), or measured per top input port (the tree
+/// alone, whose ports are not the macro's, stays vectorless).
+std::string activity_commands(const TimingOptions& opt, bool macro) {
+  if (opt.port_activity.empty() || !macro) return "set_power_activity -input -activity " + fixed(opt.input_activity, 4) + "\n";
+  std::string s = "set_power_activity -input -activity 0\n";
+  for (const auto& [port, a] : opt.port_activity)
+    s += "set_power_activity -input_ports [get_ports {" + port + "}] -activity " + fixed(a, 6) + "\n";
+  return s;
+}
+
+std::string sta_script(const StaJob& j, const TimingOptions& opt, bool macro) {
+  return "read_liberty " + std::string(kCellLibrary) + "\nread_verilog work/" + j.tag + ".v\nlink_design " + j.top +
+         "\nread_sdc work/" + j.tag + ".sdc\nreport_checks -path_delay max -digits 4 -path_group clk\n" +
+         activity_commands(opt, macro) + "report_power -digits 6\n";
+}
+
+double number(const std::string& text, const std::regex& re, const std::string& what) {
+  std::smatch m;
+  if (!std::regex_search(text, m, re)) throw std::runtime_error("no " + what);
+  return std::stod(m[1]);
+}
+
+} // namespace
+
+std::string smallest_inverter(const Liberty& lib) {
+  std::string best;
+  for (const auto& [name, c] : lib.cells) {
+    if (c.sequential || c.dont_use || c.inputs.size() != 1 || c.outputs.size() != 1) continue;
+    try {
+      if (truth_table(c.outputs.begin()->second, c.inputs) != 0x1) continue;
+    } catch (const InputError&) {
+      continue;  // a function of other pins (pads, tristates)
+    }
+    if (best.empty() || c.area < lib.cells.at(best).area) best = name;
+  }
+  return best;
+}
+
+std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& jobs, const TimingOptions& opt,
+                                int workers) {
+  std::vector<YosysJob> yj;
+  std::vector<NetlistFacts> facts;
+  for (const auto& j : jobs) {
+    facts.push_back(netlist_facts(dir / j.json, j.top));
+    write_text(dir / ("work/" + j.tag + ".constr"),
+               "set_driving_cell " + opt.driving_cell + "\nset_load " + fixed(kAbcLoadPf, 4) + "\n");
+    write_text(dir / ("work/" + j.tag + ".netlist.ys"), netlist_script(j, facts.back(), opt));
+    write_text(dir / ("work/" + j.tag + ".sdc"), sdc_text(facts.back(), opt));
+    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, opt, &j == &jobs.front()));
+    yj.push_back({"timing netlist " + j.tag, "work/" + j.tag + ".netlist.ys", "work/" + j.tag + ".netlist.log", ""});
+  }
+  run_parallel(dir, yj, workers, [](const YosysJob&, int) {});
+  std::vector<StaFigures> out;
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    if (!yj[k].ok) throw StaFailure{"Yosys failed writing the timing netlist of " + jobs[k].top, yj[k].log};
+    const std::string log = "work/" + jobs[k].tag + ".sta.log";
+    const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
+                            shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
+    const int rc = std::system(cmd.c_str());
+    const std::string text = read_text(dir / log);
+    if (rc != 0 || text.find("Error") != std::string::npos)
+      throw StaFailure{"OpenSTA (sta) failed on " + jobs[k].top + (rc == 127 * 256 ? " (is the opensta package installed?)" : ""), log};
+    try {
+      out.push_back(parse_sta(text, read_text(dir / ("work/" + jobs[k].tag + ".stat.txt"))));
+      out.back().critical_ns = opt.clock_ns - out.back().slack_ns;
+    } catch (const std::runtime_error& e) {
+      throw StaFailure{"cannot read the OpenSTA report of " + jobs[k].top + ": " + e.what(), log};
+    }
+  }
+  return out;
+}
+
+StaFigures parse_sta(const std::string& log, const std::string& stat) {
+  StaFigures f;
+  std::smatch m;
+  if (std::regex_search(log, m, std::regex("Startpoint: (\\S+)"))) f.startpoint = m[1];
+  if (std::regex_search(log, m, std::regex("Endpoint: (\\S+)"))) f.endpoint = m[1];
+  if (f.startpoint.empty() || f.endpoint.empty()) throw std::runtime_error("no timing path");
+  const size_t arrival = log.find("data arrival time");
+  const std::regex stage("^\\s*(-?[0-9.]+)\\s+(-?[0-9.]+)\\s+([v^])\\s+(\\S+)\\s+\\(([^)]+)\\)\\s*$");
+  std::istringstream in(log.substr(0, arrival));
+  for (std::string line; std::getline(in, line);)
+    if (std::regex_match(line, m, stage)) f.stages.push_back({m[4], m[5], m[3].str()[0], std::stod(m[1]), std::stod(m[2])});
+  f.arrival_ns = number(log, std::regex("(-?[0-9.]+)\\s+data arrival time"), "data arrival time");
+  f.required_ns = number(log, std::regex("(-?[0-9.]+)\\s+data required time"), "data required time");
+  f.slack_ns = number(log, std::regex("(-?[0-9.]+)\\s+slack \\("), "slack");
+  const std::string g = "\\s+([0-9.eE+-]+)";
+  if (std::regex_search(log, m, std::regex("\\nTotal" + g + g + g + g))) {
+    f.power_internal_w = std::stod(m[1]);
+    f.power_switching_w = std::stod(m[2]);
+    f.power_leakage_w = std::stod(m[3]);
+    f.power_total_w = std::stod(m[4]);
+  } else {
+    throw std::runtime_error("no power report");
+  }
+  f.area = number(stat, std::regex("Chip area for (?:top )?module '[^']*': ([0-9.eE+-]+)"), "chip area");
+  f.cells = std::llround(number(stat, std::regex("Number of cells:\\s+([0-9]+)"), "cell count"));
+  return f;
+}
+
+Throughput throughput(const TimingReport& t, double periphery_area) {
+  Throughput x;
+  const StaFigures& m = t.macro;
+  x.period_ns = t.opt.clock_ns;
+  x.fmax_mhz = m.critical_ns > 0 ? 1000.0 / m.critical_ns : 0;
+  const double vector_ns = double(t.initiation_interval) * x.period_ns;
+  x.vectors_per_s = 1e9 / vector_ns;
+  x.ops_per_s = x.vectors_per_s * double(t.ops_per_vector);
+  x.energy_per_vector_pj = m.power_total_w * vector_ns * 1e3;  // W x ns = nJ; x 1e3 = pJ
+  x.tops_per_w = m.power_total_w > 0 ? x.ops_per_s / m.power_total_w / 1e12 : 0;
+  x.periphery_um2 = periphery_area;
+  x.total_mm2 = (periphery_area + t.array_um2) * 1e-6;
+  x.tops_per_mm2 = x.ops_per_s / 1e12 / x.total_mm2;
+  x.edp_pj_ns = x.energy_per_vector_pj * vector_ns;
+  return x;
+}
+
+namespace {
+
+ordered_json sta_json(const StaFigures& f) {
+  ordered_json stages = ordered_json::array();
+  for (const auto& s : f.stages)
+    stages.push_back({{"pin", s.pin}, {"cell", s.cell}, {"edge", std::string(1, s.edge)}, {"delay_ns", s.delay}, {"time_ns", s.time}});
+  return {{"critical_path_ns", f.critical_ns}, {"worst_slack_ns", f.slack_ns}, {"fmax_mhz", f.critical_ns > 0 ? 1000.0 / f.critical_ns : 0},
+          {"startpoint", f.startpoint},        {"endpoint", f.endpoint},       {"stages", stages},
+          {"power_w", {{"internal", f.power_internal_w}, {"switching", f.power_switching_w}, {"leakage", f.power_leakage_w},
+                       {"total", f.power_total_w}}},
+          {"timed_netlist", {{"cells", f.cells}, {"area_um2", f.area}}}};
+}
+
+const char* kExcluded = "bit cells, analog models (product lines, converters) and the clock tree are outside the timed "
+                        "netlist: their delay, power and energy are not included";
+
+} // namespace
+
+ordered_json timing_json(const TimingReport& t, double periphery_area) {
+  const Throughput x = throughput(t, periphery_area);
+  ordered_json j;
+  j["tool"] = "OpenSTA (sta), ideal clock, inputs and outputs at the clock edge";
+  j["mapping"] = t.mapping;
+  j["clock_ns"] = t.opt.clock_ns;
+  j["macro"] = sta_json(t.macro);
+  if (t.tree) {
+    j["adder_tree_alone"] = sta_json(*t.tree);
+    j["macro_over_tree"] = t.tree->critical_ns > 0 ? t.macro.critical_ns / t.tree->critical_ns : 0;
+  }
+  if (t.opt.port_activity.empty()) {
+    j["activity"] = {{"source", "vectorless"}, {"input_toggles_per_clock", t.opt.input_activity}};
+  } else {
+    double sum = 0;
+    for (const auto& pa : t.opt.port_activity) sum += pa.second;
+    j["activity"] = {{"source", t.opt.activity_source}, {"ports", t.opt.port_activity.size()},
+                     {"mean_port_toggles_per_clock", sum / double(t.opt.port_activity.size())}};
+  }
+  j["per_vector"] = {{"initiation_interval", t.initiation_interval}, {"ops", t.ops_per_vector},
+                     {"energy_pj", x.energy_per_vector_pj},          {"energy_delay_pj_ns", x.edp_pj_ns}};
+  j["throughput"] = {{"vectors_per_s", x.vectors_per_s}, {"ops_per_s", x.ops_per_s}, {"tops_per_w", x.tops_per_w},
+                     {"tops_per_mm2", x.tops_per_mm2},    {"periphery_um2", x.periphery_um2},
+                     {"array_um2", t.array_um2},          {"bitcell_area_um2", t.bitcell_area_um2},
+                     {"bitcell_area_source", t.bitcell_source}};
+  j["excluded"] = kExcluded;
+  return j;
+}
+
+std::string timing_markdown(const TimingReport& t, double periphery_area) {
+  const Throughput x = throughput(t, periphery_area);
+  const StaFigures& m = t.macro;
+  std::ostringstream md;
+  md << "\n## Timing and power (OpenSTA)\n\n" << t.mapping << " Clock " << fixed(t.opt.clock_ns, 3)
+     << " ns (ideal), inputs and outputs at the clock edge.\n\n";
+  md << "Critical path " << fixed(m.critical_ns, 3) << " ns (fmax " << fixed(x.fmax_mhz, 1) << " MHz), worst slack "
+     << fixed(m.slack_ns, 3) << " ns, from " << m.startpoint << " to " << m.endpoint << ":\n\n| pin | cell | delay ns | time ns |\n| --- | --- | ---: | ---: |\n";
+  for (const auto& s : m.stages)
+    md << "| " << s.pin << " " << s.edge << " | " << s.cell << " | " << fixed(s.delay, 3) << " | " << fixed(s.time, 3) << " |\n";
+  md << "\nTimed netlist: " << m.cells << " cells, " << fixed(m.area, 1) << " um^2.\n";
+  if (t.tree)
+    md << "Adder tree alone, same flow: " << fixed(t.tree->critical_ns, 3) << " ns; macro / tree = "
+       << fixed(m.critical_ns / t.tree->critical_ns, 2) << ".\n";
+  md << "\nPower at the clock (" << (t.opt.port_activity.empty() ? "vectorless, input activity " + fixed(t.opt.input_activity, 2) + " toggles per clock" : "input-port activity " + t.opt.activity_source) << "): "
+     << fixed(m.power_total_w * 1e3, 4) << " mW (internal " << fixed(m.power_internal_w * 1e3, 4) << ", switching "
+     << fixed(m.power_switching_w * 1e3, 4) << ", leakage " << fixed(m.power_leakage_w * 1e6, 4) << " uW).\n";
+  md << "Per vector (II " << t.initiation_interval << " cycles, " << t.ops_per_vector << " ops = 2*N*C): "
+     << fixed(x.energy_per_vector_pj, 3) << " pJ, energy x delay " << fixed(x.edp_pj_ns, 2) << " pJ*ns; "
+     << fixed(x.vectors_per_s / 1e6, 3) << " M vectors/s, " << fixed(x.ops_per_s / 1e9, 3) << " GOPS, "
+     << fixed(x.tops_per_w, 4) << " TOPS/W (periphery), " << fixed(x.tops_per_mm2, 4) << " TOPS/mm^2 (periphery "
+     << fixed(x.periphery_um2, 0) << " um^2 + array " << fixed(t.array_um2, 0) << " um^2, bit cell "
+     << t.bitcell_area_um2 << " um^2 " << t.bitcell_source << ").\n\nExcluded: " << kExcluded << ".\n";
+  return md.str();
+}
+
+} // namespace cimgen
