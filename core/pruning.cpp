@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "errors.hpp"
+#include "arith.hpp"
 #include "files.hpp"
 #include "spec.hpp"
 
@@ -267,8 +268,15 @@ void derive_pruned(Spec& s) {
   const Pruning& p = *s.pruning;
   // Per stored position: m magnitude cells, the sign cell (step(w)) and the kept-row cell.
   s.array_cells = p.stats.stored * (s.m + 2);
-  s.tree_instances = 0;
-  for (const PruneGroup& g : p.groups) s.tree_instances += 2 * int(g.channels.size()) * group_segments(g, s.L);
+  int64_t uarrays = 0;
+  for (const PruneGroup& g : p.groups) uarrays += int64_t(g.channels.size()) * group_segments(g, s.L);
+  if (s.datapath == Datapath::InMemory) {
+    // Every uArray: nconv weight-row converters and the kept-row converter (no shared dummy).
+    s.converters_total = int(uarrays * (s.nconv + 1));
+    s.reference_cells = (full_scale(s.adc_bits) << s.adc_lsb_shift) * s.converters_total;
+  } else {
+    s.tree_instances = int(2 * uarrays);  // the selected row and the kept row of every uArray
+  }
 }
 
 std::string pruning_report_json(const Spec& s) {

@@ -284,8 +284,8 @@ void read_pruning(Reader& top, Spec& s, const std::string& base_dir) {
   if (!top.has("pruning")) return;
   Reader p(top.raw("pruning"), "/pruning");
   p.only({"mask", "group_size", "grouping"});
-  if (s.op != Operator::Mf || s.datapath != Datapath::NearMemory)
-    throw InputError("/pruning: only allowed with /operator \"mf\" and /datapath \"near_memory\"");
+  if (s.op != Operator::Mf || s.datapath == Datapath::HTree)
+    throw InputError("/pruning: only allowed with /operator \"mf\" and /datapath \"near_memory\" | \"in_memory\"");
   if (!p.has("mask")) throw InputError("/pruning/mask: required (file name of the C x N 0/1 mask)");
   const json& f = p.raw("mask");
   if (!f.is_string() || f.get<std::string>().empty() || f.get<std::string>().size() > 4096)

@@ -91,7 +91,7 @@ PY
 if command -v gnuplot > /dev/null; then
   for masks in iid clustered; do
     gnuplot <<GP
-set terminal pngcairo size 800,500
+set terminal pngcairo size 800,500 noenhanced
 set output "$out/prune_bench_$masks.png"
 set title "Weight entries stored / ideal, $masks masks (C = $C, N = $N)"
 set xlabel "sparsity (%)"

@@ -55,8 +55,8 @@ expect mask_missing "m.txt: cannot read mask file" "$cimgen" generate "$tmp/prun
 with_mask '1 1 0 1\n0 1 0 1\n'
 expect group_size "/pruning/group_size: must be in 1..2, got 3" "$cimgen" check \
   "$(echo "${pruned/\"group_size\":2/\"group_size\":3}" > "$tmp/g.json"; echo "$tmp/g.json")"
-expect not_in_memory "/pruning: only allowed with" "$cimgen" check \
-  "$(echo '{"datapath":"in_memory","vector_length":4,"channels":2,"weight_bits":2,"input_bits":2,"pruning":{"mask":"m.txt"}}' > "$tmp/im.json"; echo "$tmp/im.json")"
+expect not_conventional "/pruning: only allowed with" "$cimgen" check \
+  "$(echo '{"operator":"conventional","vector_length":4,"channels":2,"weight_bits":2,"input_bits":2,"pruning":{"mask":"m.txt"}}' > "$tmp/cv.json"; echo "$tmp/cv.json")"
 printf 'x 1 x 1\nx 1 x 1\n' > "$tmp/w_kept.txt"
 expect x_at_kept "w_kept.txt:1: token 1 'x': channel 0 element 0 is kept by the mask" \
   "$cimgen" golden "$tmp/pruned.json" --weights "$tmp/w_kept.txt" --inputs "$tmp/x.txt" --out "$tmp/out.y"

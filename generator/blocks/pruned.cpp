@@ -1,6 +1,7 @@
-// cimgen — blocks of the pruned near-memory macro (DESIGN.md section 10): the group uArray
-// (pr_uarray.v.tpl, pr_bitcells.v.tpl) and the top whose groups are rendered here from the
-// mapping of core/pruning (top_pr.v.tpl). Dense specs never reach this unit.
+// cimgen — blocks of the pruned macros (DESIGN.md section 10): the group uArrays (near_memory:
+// pr_uarray.v.tpl, pr_bitcells.v.tpl; in_memory: pr_uarray_im.v.tpl, pr_bitcells_im.v.tpl) and
+// the top whose groups are rendered here from the mapping of core/pruning (top_pr.v.tpl,
+// top_pr_im.v.tpl). Dense specs never reach this unit.
 #include <sstream>
 
 #include "block.hpp"
@@ -20,8 +21,9 @@ std::string keep_literal(const Spec& s, int c, const std::vector<int>& cols, int
   return num(s.L) + "'b" + bits;
 }
 
-/// Input index map, write-column decode and gating of group g.
-void group_columns(const Spec& s, int g, std::ostringstream& v) {
+/// Input index map, write-column decode and gating of group g; the column enables are gated by
+/// `phase` (step(x) when high) and `when` (issue_valid / sample).
+void group_columns(const Spec& s, int g, const char* phase, const char* when, std::ostringstream& v) {
   const PruneGroup& gr = s.pruning->groups[g];
   const int W = int(gr.columns.size()), SG = group_segments(gr, s.L), PWG = SG * s.L;
   const std::string p = "g" + std::to_string(g) + "_";
@@ -29,7 +31,7 @@ void group_columns(const Spec& s, int g, std::ostringstream& v) {
   for (int c : gr.channels) v << " " << c;
   v << "; CIM column of " << W << " columns in " << SG << " uArray(s) ----\n";
   v << "  wire [" << PWG - 1 << ":0] " << p << "gate;\n";
-  v << "  wire [" << PWG - 1 << ":0] " << p << "en = " << p << "gate & {" << PWG << "{issue_valid}};\n";
+  v << "  wire [" << PWG - 1 << ":0] " << p << "en = " << p << "gate & {" << PWG << "{" << when << "}};\n";
   v << "  wire [" << PWG - 1 << ":0] " << p << "hit;  // one-hot column of wr_index in U_g\n";
   if (W == 0) {
     v << "  assign " << p << "gate = {" << PWG << "{1'b0}};  // every channel of the group is pruned everywhere\n";
@@ -45,13 +47,13 @@ void group_columns(const Spec& s, int g, std::ostringstream& v) {
   for (int seg = 0; seg < SG; ++seg) {
     const int used = std::min(s.L, W - seg * s.L);
     v << "  " << s.name << "_gating #(.USED(" << used << ")) u_" << p << "gating" << seg << " (.x_seg(" << p << "x["
-      << seg * s.L << "*EW +: " << used << "*EW]), .sel_step(issue_a_reg), .plane(plane_reg), .col_en(" << p
+      << seg * s.L << "*EW +: " << used << "*EW]), .sel_step(" << phase << "), .plane(plane_reg), .col_en(" << p
       << "gate[" << seg * s.L << " +: L]));\n";
   }
 }
 
-/// Channel c of group g: its uArrays, its kept-row Sx accumulator and its combine.
-void group_channel(const Spec& s, int g, int c, std::ostringstream& v) {
+/// near_memory channel c of group g: its uArrays, its kept-row Sx accumulator and its combine.
+void group_channel_nm(const Spec& s, int g, int c, std::ostringstream& v) {
   const PruneGroup& gr = s.pruning->groups[g];
   const int SG = group_segments(gr, s.L);
   const std::string p = "g" + std::to_string(g) + "_", q = "c" + std::to_string(c) + "_";
@@ -74,13 +76,49 @@ void group_channel(const Spec& s, int g, int c, std::ostringstream& v) {
     << "*Y_W +: Y_W])\n  );\n";
 }
 
-/// The groups' text of top_pr.v.tpl, and a sink for the inputs no group reads.
+/// in_memory channel c of group g: its uArrays (converters included), its kept-row Sx
+/// accumulator and its combine. `id` numbers the uArrays (noise decorrelation).
+void group_channel_im(const Spec& s, int g, int c, int& id, std::ostringstream& v) {
+  const PruneGroup& gr = s.pruning->groups[g];
+  const int SG = group_segments(gr, s.L);
+  const std::string p = "g" + std::to_string(g) + "_", q = "c" + std::to_string(c) + "_";
+  v << "  wire [" << SG << "*NCONV*CHAT_W-1:0] " << q << "c_hat;\n";
+  v << "  wire [" << SG << "*CHAT_W-1:0] " << q << "kept_hat;\n";
+  v << "  wire [" << SG << "*CV_W-1:0] " << q << "kept_cv;  // c_hat <= c_max: only its low CV_W bits can be set\n";
+  v << "  wire unused_" << q << "kept_hat = ^" << q << "kept_hat;\n";
+  v << "  wire [B_W-1:0] " << q << "sx_sum;\n  reg  [B_W-1:0] " << q << "sx;\n";
+  v << "  wire " << q << "sel = wr_fire && wr_channel == " << s.CH_W << "'d" << c << ";\n";
+  for (int seg = 0; seg < SG; ++seg) {
+    v << "  " << s.name << "_pr_uarray_im #(.ID(" << id++ << "), .KEEP(" << keep_literal(s, c, gr.columns, seg)
+      << ")) u_" << q << "uarray" << seg << " (\n    .clk(clk), .wr_en(" << q << "sel && !wr_sum), .wr_cols(" << p
+      << "hit[" << seg * s.L << " +: L]), .wr_elem(wr_data[M:0]),\n    .sample(sample), .cl(" << p << "en["
+      << seg * s.L << " +: L]), .phase_a(phase_a_reg), .row(row),\n    .step(conv), .bit_idx(bit_reg), .last(conv_last),"
+      << " .c_hat(" << q << "c_hat[" << seg << "*NCONV*CHAT_W +: NCONV*CHAT_W]), .kept_c_hat(" << q << "kept_hat["
+      << seg << "*CHAT_W +: CHAT_W])\n  );\n";
+    v << "  assign " << q << "kept_cv[" << seg << "*CV_W +: CV_W] = " << q << "kept_hat[" << seg << "*CHAT_W +: CV_W];\n";
+  }
+  v << "  " << s.name << "_seg_sum #(.S(" << SG << "), .CW(CV_W), .IW(SUM_W), .OW(B_W)) u_" << q << "sx_sum (.counts(" << q
+    << "kept_cv), .sum(" << q << "sx_sum));\n";
+  v << "  always @(posedge clk) begin\n    if (acc_b) " << q << "sx <= first_b ? " << q << "sx_sum : (" << q << "sx << 1) + "
+    << q << "sx_sum;\n  end\n";
+  v << "  " << s.name << "_channel_im #(.S(" << SG << ")) u_" << q << "channel (\n    .clk(clk), .sw_wr(" << q
+    << "sel && wr_sum), .sw_data(wr_data[SW_W-1:0]),\n    .c_hat(" << q
+    << "c_hat), .acc_a(acc_a), .acc_b(acc_b), .first_a(first_a), .first_b(first_b),\n    .sx(" << q << "sx), .y(y_comb["
+    << c << "*Y_W +: Y_W])\n  );\n";
+}
+
+/// The groups' text of the pruned top, and a sink for the inputs no group reads.
 std::string groups_text(const Spec& s) {
   std::ostringstream v;
   std::vector<bool> read(s.N, false);
+  const bool im = s.datapath == Datapath::InMemory;
+  int id = 0;
   for (size_t g = 0; g < s.pruning->groups.size(); ++g) {
-    group_columns(s, int(g), v);
-    for (int c : s.pruning->groups[g].channels) group_channel(s, int(g), c, v);
+    group_columns(s, int(g), im ? "phase_a_reg" : "issue_a_reg", im ? "sample" : "issue_valid", v);
+    for (int c : s.pruning->groups[g].channels) {
+      if (im) group_channel_im(s, int(g), c, id, v);
+      else group_channel_nm(s, int(g), c, v);
+    }
     for (int i : s.pruning->groups[g].columns) read[i] = true;
     v << "\n";
   }
@@ -93,33 +131,55 @@ std::string groups_text(const Spec& s) {
 
 } // namespace
 
+/// The pruned top: the datapath's top with the groups rendered in.
+Block pruned_top(const Spec& s, const char* tpl) {
+  Block top = top_block(s);
+  top.tpl = tpl;
+  top.what = "top level with pruned weights (ports of DESIGN.md section 5, groups of section 10)";
+  top.params.erase("S");
+  top.params.erase("COL_W");
+  if (s.datapath == Datapath::InMemory) top.params.erase("COUNT_W");  // it sized the shared dummy row
+  top.params["GROUPS"] = groups_text(s);
+  return top;
+}
+
 std::vector<Block> pruned_blocks(const Spec& s) {
   int64_t uarrays = 0, gatings = 0;
   for (const PruneGroup& g : s.pruning->groups) {
     uarrays += int64_t(g.channels.size()) * group_segments(g, s.L);
     if (!g.columns.empty()) gatings += group_segments(g, s.L);
   }
-  Block cells = make_block("pr_bitcells", "bit-cell array of one uArray of a pruned group (behavioural SRAM)",
-                           category::kArray, "pr_bitcells.v.tpl");
+  const bool im = s.datapath == Datapath::InMemory;
+  Block cells = make_block(im ? "pr_bitcells_im" : "pr_bitcells",
+                           im ? "8T bit-cell array of one uArray of a pruned group (behavioural model)"
+                              : "bit-cell array of one uArray of a pruned group (behavioural SRAM)",
+                           category::kArray, im ? "pr_bitcells_im.v.tpl" : "pr_bitcells.v.tpl");
   cells.role = Role::Array;
   cells.instances = uarrays;
-  cells.params = {{"ROWS", num(s.m + 1)}, {"L", num(s.L)}, {"ROW_W", num(s.ROW_W)}};
-  Block ua = make_block("pr_uarray", "uArray of a pruned group: bit cells, kept row, sense amplifiers, two adder trees",
-                        category::kGating, "pr_uarray.v.tpl");
+  cells.params = {{"ROWS", num(s.m + 1)}, {"L", num(s.L)}};
+  Block ua = make_block(im ? "pr_uarray_im" : "pr_uarray",
+                        im ? "in-memory uArray of a pruned group: 8T cells, kept row, product lines, SAR converters"
+                           : "uArray of a pruned group: bit cells, kept row, sense amplifiers, two adder trees",
+                        category::kGating, im ? "pr_uarray_im.v.tpl" : "pr_uarray.v.tpl");
   ua.instances = uarrays;
   ua.params = {{"M", num(s.m)}, {"L", num(s.L)}, {"ROW_W", num(s.ROW_W)}, {"COUNT_W", num(s.COUNT_W)}};
-  Block top = top_block(s);
-  top.tpl = "top_pr.v.tpl";
-  top.what = "top level with pruned weights (ports of DESIGN.md section 5, groups of section 10)";
-  top.params.erase("S");
-  top.params.erase("COL_W");
-  top.params["GROUPS"] = groups_text(s);
-  std::vector<Block> out = {ctrl_block(s), frontend_block(s), gating_block(s), seg_sum_block(s), cells, ua,
-                            adder_tree_block(s), shift_acc_block(s), channel_block(s), top};
-  out[2].instances = gatings;
-  out[3].instances = 2 * int64_t(s.C);  // per channel: the uChannel sum and the kept-row sum
-  out[7].instances = 3 * int64_t(s.C);  // per channel: A, B and Sx
-  return out;
+  Block gating = gating_block(s), sum = seg_sum_block(s);
+  gating.instances = gatings;
+  if (im) {
+    ua.params.insert({{"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)}, {"CHAT_W", num(s.CHAT_W)},
+                      {"PER_ROW", num(s.adc_per_row() ? 1 : 0)}, {"NCONV", num(s.nconv)}});
+    sum.instances = s.C;  // the kept-row sum per channel (channel_im sums its converters itself)
+    Block pl = product_line_block(s);
+    pl.instances = uarrays * (s.m + 2);  // every row and the kept row of every uArray
+    return {ctrl_block(s), frontend_block(s), gating, sum, cells, sar_block(s), pl, comparator_block(s), ua,
+            channel_block(s), pruned_top(s, "top_pr_im.v.tpl")};
+  }
+  cells.params["ROW_W"] = num(s.ROW_W);
+  sum.instances = 2 * int64_t(s.C);  // per channel: the uChannel sum and the kept-row sum
+  Block acc = shift_acc_block(s);
+  acc.instances = 3 * int64_t(s.C);  // per channel: A, B and Sx
+  return {ctrl_block(s), frontend_block(s), gating, sum, cells, ua, adder_tree_block(s), acc, channel_block(s),
+          pruned_top(s, "top_pr.v.tpl")};
 }
 
 } // namespace cimgen

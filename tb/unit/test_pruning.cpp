@@ -155,3 +155,40 @@ TEST_CASE("an all-kept mask gives the dense outputs") {
   for (const Vec& x : golden::random_inputs(p, rng, 10))
     for (int c = 0; c < 2; ++c) CHECK(golden::evaluate_channel(p, c, w[c], x) == golden::mf_direct(w[c], x));
 }
+
+TEST_CASE("in_memory: converted counts are per uArray of the group column (hand-worked, lossy)") {
+  // N = 6, L = 2, m = n = 1, a 1-bit ADC (c_hat = min(1, c)); mask 1 0 0 1 1 0: U = {0,3,4},
+  // uArrays [0,3] and [4]. w = x = +1 everywhere: every count is its uArray's kept columns,
+  // 2 -> 1 and 1 -> 1: A = B = Sx = 2, Sw = 3, y = 2*2 - 3 + 2*2 - 2 = 3 (the direct value is 6;
+  // the dense segments [0,1] [2,3] [4,5] would give Sx = 3).
+  const Spec s = Spec::from_json_text(
+      R"({"datapath":"in_memory","vector_length":6,"channels":1,"weight_bits":1,"input_bits":1,"uarray_columns":2,
+          "adc":{"bits":1},"pruning":{"mask":"m.txt"}})",
+      mask_dir("1 0 0 1 1 0\n"));
+  const Vec one(6, SignMag{false, 1});
+  const golden::Terms t = golden::mf_terms_pruned(s, 0, one, one);
+  CHECK(t.A == 2);
+  CHECK(t.B == 2);
+  CHECK(t.Sx == 2);
+  CHECK(t.Sw == 3);
+  CHECK(golden::evaluate_channel(s, 0, one, one) == 3);
+  CHECK(golden::mf_direct_pruned(s, 0, one, one) == 6);
+}
+
+TEST_CASE("in_memory, lossless ADC: pruned decomposition equals the direct formula") {
+  golden::Rng rng(17);
+  for (int trial = 0; trial < 20; ++trial) {
+    const int N = 1 + int(rng.below(16)), C = 1 + int(rng.below(5)), k = 1 + int(rng.below(uint64_t(C)));
+    const int L = 1 + int(rng.below(uint64_t(N)));
+    const Spec s = Spec::from_json_text(
+        "{\"datapath\":\"in_memory\",\"vector_length\":" + std::to_string(N) + ",\"channels\":" + std::to_string(C) +
+            ",\"weight_bits\":3,\"input_bits\":2,\"uarray_columns\":" + std::to_string(L) +
+            ",\"pruning\":{\"mask\":\"m.txt\",\"group_size\":" + std::to_string(k) + "}}",
+        mask_dir(format_mask(random_mask(C, N, 0.5, trial % 2, uint64_t(trial)))));
+    REQUIRE(s.lossless);
+    const auto w = golden::random_weights(s, rng);
+    for (const Vec& x : golden::random_inputs(s, rng, 6))
+      for (int c = 0; c < C; ++c)
+        REQUIRE(golden::evaluate_channel(s, c, w[c], x) == golden::mf_direct_pruned(s, c, w[c], x));
+  }
+}
