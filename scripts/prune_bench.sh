@@ -7,6 +7,9 @@
 # prints the table, and checks the two goals:
 #   clustered masks at 70-90 % sparsity: greedy stores at most 1.5x the ideal (every seed);
 #   i.i.d. masks: greedy never stores more than in_order (every seed).
+# Then (unless PRUNE_SYNTH=0) synthesizes one macro, N = 64, C = 16, m = n = 4, L = 32, group size
+# 4, a clustered 70 % sparse mask, with greedy and in_order grouping, against the dense macro of the
+# same N and C: periphery gate equivalents and bit cells (OUT/prune_synth.md).
 # Usage: scripts/prune_bench.sh CIMGEN OUT [SEEDS]   (exit 1 when a goal is missed)
 set -euo pipefail
 cimgen=$1
@@ -106,5 +109,34 @@ plot "$work/${masks}_k4.dat" using 1:2 with linespoints title "greedy, k = 4", \
 GP
   done
   echo "prune_bench: plots $out/prune_bench_iid.png $out/prune_bench_clustered.png"
+fi
+
+if [ "${PRUNE_SYNTH:-1}" != 0 ]; then
+  sw=$out/synth
+  mkdir -p "$sw"
+  echo '{"name":"prb_dense","vector_length":64,"channels":16,"weight_bits":4,"input_bits":4,"uarray_columns":32}' > "$sw/dense.json"
+  "$cimgen" vectors "$sw/dense.json" --mask-density 0.3 --mask-clusters 4 --seed 1 --mask "$sw/mask.txt"
+  for grouping in greedy in_order; do
+    echo "{\"name\":\"prb_$grouping\",\"vector_length\":64,\"channels\":16,\"weight_bits\":4,\"input_bits\":4,\"uarray_columns\":32,\"pruning\":{\"mask\":\"mask.txt\",\"group_size\":4,\"grouping\":\"$grouping\"}}" > "$sw/$grouping.json"
+  done
+  for v in dense greedy in_order; do
+    "$cimgen" synth "$sw/$v.json" -o "$sw/$v" -j 1 -q > "$sw/$v.log" 2>&1 || { cat "$sw/$v.log"; exit 1; }
+  done
+  python3 - "$sw" > "$out/prune_synth.md" <<'PY'
+import json, sys
+d = sys.argv[1]
+rows = {v: json.load(open("%s/%s/synth/area.json" % (d, v))) for v in ("dense", "greedy", "in_order")}
+def ge(a):
+    g = a["periphery"]["gate_equivalents"]
+    return g if isinstance(g, (int, float)) else g.get("total", 0)
+print("| macro (N = 64, C = 16, k = 4, clustered 70 %) | weight entries stored | bit cells | periphery GE | periphery / dense | bit cells / dense |")
+print("| --- | ---: | ---: | ---: | ---: | ---: |")
+base = rows["dense"]
+for v, a in rows.items():
+    stored = a["pruning"]["weight_entries"]["stored"] if "pruning" in a else 64 * 16
+    print("| %s | %d | %d | %.0f | %.2f | %.2f |" % (v, stored, a["array"]["bitcells"], ge(a), ge(a) / ge(base),
+                                                   a["array"]["bitcells"] / base["array"]["bitcells"]))
+PY
+  cat "$out/prune_synth.md"
 fi
 exit $status
