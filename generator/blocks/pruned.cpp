@@ -2,6 +2,7 @@
 // pr_uarray.v.tpl, pr_bitcells.v.tpl; in_memory: pr_uarray_im.v.tpl, pr_bitcells_im.v.tpl) and
 // the top whose groups are rendered here from the mapping of core/pruning (top_pr.v.tpl,
 // top_pr_im.v.tpl). Dense specs never reach this unit.
+#include <algorithm>
 #include <sstream>
 
 #include "block.hpp"
@@ -126,6 +127,8 @@ std::string groups_text(const Spec& s) {
   for (int i = 0; i < s.N; ++i)
     if (!read[i]) unread += std::string(unread.empty() ? "" : ", ") + "x_reg[" + std::to_string(i) + "*EW +: EW]";
   if (!unread.empty()) v << "  // inputs pruned in every channel: no group reads them\n  wire unused_x = ^{" << unread << "};\n";
+  if (std::none_of(read.begin(), read.end(), [](bool r) { return r; }))
+    v << "  wire unused_wr_index = ^wr_index;  // every entry is pruned: no write reaches a cell\n";
   return v.str();
 }
 
