@@ -35,11 +35,30 @@ std::vector<std::string> tokens(const std::string& line) {
   return out;
 }
 
-int count_new(const std::vector<uint8_t>& row, const std::vector<uint8_t>& uni, int& shared) {
+/// A row of the mask as 64-bit words (the mapper's inner loops work on words).
+using Bits = std::vector<uint64_t>;
+
+Bits to_bits(const std::vector<uint8_t>& row) {
+  Bits b((row.size() + 63) / 64, 0);
+  for (size_t i = 0; i < row.size(); ++i)
+    if (row[i]) b[i / 64] |= uint64_t{1} << (i % 64);
+  return b;
+}
+
+Bits to_bits(const std::vector<int>& cols, int N) {
+  Bits b((size_t(N) + 63) / 64, 0);
+  for (int i : cols) b[size_t(i) / 64] |= uint64_t{1} << (i % 64);
+  return b;
+}
+
+/// Columns of `row` outside `uni` (returned) and inside it (`shared`).
+int count_new(const Bits& row, const Bits& uni, int& shared) {
   int fresh = 0;
   shared = 0;
-  for (size_t i = 0; i < row.size(); ++i)
-    if (row[i]) (uni[i] ? shared : fresh)++;
+  for (size_t w = 0; w < row.size(); ++w) {
+    fresh += __builtin_popcountll(row[w] & ~uni[w]);
+    shared += __builtin_popcountll(row[w] & uni[w]);
+  }
   return fresh;
 }
 
@@ -66,7 +85,11 @@ std::vector<std::vector<int>> in_order_partition(int C, int k) {
 std::vector<std::vector<int>> greedy_partition(const Mask& mask, int k) {
   const int C = int(mask.size());
   std::vector<int> weight(C);
-  for (int c = 0; c < C; ++c) weight[c] = int(std::count(mask[c].begin(), mask[c].end(), 1));
+  std::vector<Bits> rows;
+  for (int c = 0; c < C; ++c) {
+    weight[c] = int(std::count(mask[c].begin(), mask[c].end(), 1));
+    rows.push_back(to_bits(mask[c]));
+  }
   std::vector<bool> used(C, false);
   std::vector<std::vector<int>> parts;
   for (int left = C; left > 0;) {
@@ -74,7 +97,7 @@ std::vector<std::vector<int>> greedy_partition(const Mask& mask, int k) {
     for (int c = 0; c < C; ++c)
       if (!used[c] && (seed < 0 || weight[c] > weight[seed])) seed = c;
     std::vector<int> part = {seed};
-    std::vector<uint8_t> uni = mask[seed];
+    Bits uni = rows[seed];
     used[seed] = true;
     --left;
     while (int(part.size()) < k && left > 0) {
@@ -82,7 +105,7 @@ std::vector<std::vector<int>> greedy_partition(const Mask& mask, int k) {
       for (int c = 0; c < C; ++c) {
         if (used[c]) continue;
         int shared = 0;
-        const int fresh = count_new(mask[c], uni, shared);
+        const int fresh = count_new(rows[c], uni, shared);
         if (best < 0 || fresh < best_new || (fresh == best_new && shared > best_shared)) {
           best = c, best_new = fresh, best_shared = shared;
         }
@@ -90,7 +113,7 @@ std::vector<std::vector<int>> greedy_partition(const Mask& mask, int k) {
       part.push_back(best);
       used[best] = true;
       --left;
-      for (size_t i = 0; i < uni.size(); ++i) uni[i] |= mask[best][i];
+      for (size_t w = 0; w < uni.size(); ++w) uni[w] |= rows[best][w];
     }
     std::sort(part.begin(), part.end());
     parts.push_back(part);
@@ -106,18 +129,23 @@ int shared_count(const std::vector<int>& a, const std::vector<int>& b) {
 
 /// Places the groups so that neighbours share the most inputs: start with the first group,
 /// then append the unplaced group sharing most columns with the last placed (ties: first).
-std::vector<PruneGroup> place(std::vector<PruneGroup> groups) {
+std::vector<PruneGroup> place(std::vector<PruneGroup> groups, int N) {
+  std::vector<Bits> cols;
+  for (const PruneGroup& g : groups) cols.push_back(to_bits(g.columns, N));
   std::vector<PruneGroup> out;
   std::vector<bool> placed(groups.size(), false);
+  int last = -1;
   for (size_t n = 0; n < groups.size(); ++n) {
     int best = -1, best_shared = -1;
     for (size_t g = 0; g < groups.size(); ++g) {
       if (placed[g]) continue;
-      const int sh = out.empty() ? 0 : shared_count(out.back().columns, groups[g].columns);
+      int sh = 0;
+      if (last >= 0) count_new(cols[g], cols[size_t(last)], sh);
       if (sh > best_shared) best = int(g), best_shared = sh;
     }
-    placed[best] = true;
-    out.push_back(std::move(groups[best]));
+    placed[size_t(best)] = true;
+    out.push_back(groups[size_t(best)]);
+    last = best;
   }
   return out;
 }
@@ -181,7 +209,7 @@ std::vector<PruneGroup> map_groups(const Mask& mask, int k, Grouping grouping) {
     // The greedy partition is kept only when it stores no more than in_order's.
     std::vector<PruneGroup> greedy = to_groups(mask, greedy_partition(mask, k));
     const bool worse = prune_stats(mask, greedy).stored > prune_stats(mask, in_order).stored;
-    return place(worse ? in_order : greedy);
+    return place(worse ? in_order : greedy, mask.empty() ? 0 : int(mask[0].size()));
   }
   }
   return in_order;
@@ -319,7 +347,8 @@ std::string pruning_report_text(const Spec& s) {
      << "  (stored/dense " << (st.dense ? double(st.stored) / double(st.dense) : 0.0) << ", stored/ideal "
      << (st.ideal ? double(st.stored) / double(st.ideal) : 0.0) << ", utilization " << st.utilization() << ")\n"
      << "CIM column widths   ";
-  for (const PruneGroup& g : p.groups) os << " " << g.columns.size();
+  for (size_t g = 0; g < p.groups.size() && g < 32; ++g) os << " " << p.groups[g].columns.size();
+  if (p.groups.size() > 32) os << " ... (" << p.groups.size() << " groups; all in check --json)";
   os << "\n"
      << "input wires          " << st.input_wires << ", shared between neighbouring groups " << st.shared_inputs << "\n";
   return os.str();
