@@ -93,7 +93,6 @@ int cmd_mask(const std::string& spec_path, uint64_t seed, double density, int cl
 
 int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const std::string& wpath,
                 const std::string& xpath) {
-  if (wpath.empty() || xpath.empty()) throw InputError("vectors: --weights and --inputs are required (or --mask-density with --mask)");
   const Spec s = Spec::from_file(spec_path);
   golden::Rng rng(seed);
   const auto w = golden::random_weights(s, rng);
@@ -225,6 +224,8 @@ int dispatch(const Commands& c, const Args& a) {
       if (a.mask.empty()) throw InputError("vectors: --mask-density needs --mask FILE");
       return cmd_mask(a.spec, a.seed, a.mask_density, a.mask_clusters, a.mask);
     }
+    if (*c.vec && (c.vec->count("--weights") == 0 || c.vec->count("--inputs") == 0))
+      throw InputError("vectors: --weights and --inputs are required (or --mask-density with --mask)");
     if (*c.vec) return cmd_vectors(a.spec, a.seed, a.count, a.wpath, a.xpath);
     if (*c.gen) return cmd_generate(a.spec, a.dir);
     if (*c.sim) return run_sim(a.spec, a.sim);
