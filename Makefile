@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench compare fuzz-specs fuzz golden-rtl clean
+.PHONY: all deps build cli demo test lint synth bench prune-bench compare fuzz-specs fuzz golden-rtl clean
 
 all: build
 
@@ -43,6 +43,10 @@ compare: cli
 
 bench: build
 	bash scripts/bench.sh $(BUILD)
+
+# Pruned-weight mapping (issue 13): greedy vs in_order vs ideal, table and plots in $(BUILD)/prune_bench.
+prune-bench: cli
+	bash scripts/prune_bench.sh $(BUILD)/cimgen $(BUILD)/prune_bench
 
 # Random legal specs (tb/random_specs.cpp): lint COUNT of them, and simulate them with SIM=1.
 SEED  ?= 1

@@ -2,9 +2,11 @@
 #include "spec.hpp"
 
 #include "htree.hpp"
+#include "pruning.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -276,6 +278,25 @@ void read_tech(Reader& top, Spec& s) {
   }
 }
 
+/// "pruning": {"mask", "group_size", "grouping"} (DESIGN.md section 10); the mask file is read
+/// relative to the spec's folder and mapped by core/pruning.
+void read_pruning(Reader& top, Spec& s, const std::string& base_dir) {
+  if (!top.has("pruning")) return;
+  Reader p(top.raw("pruning"), "/pruning");
+  p.only({"mask", "group_size", "grouping"});
+  if (s.op != Operator::Mf || s.datapath == Datapath::HTree)
+    throw InputError("/pruning: only allowed with /operator \"mf\" and /datapath \"near_memory\" | \"in_memory\"");
+  if (!p.has("mask")) throw InputError("/pruning/mask: required (file name of the C x N 0/1 mask)");
+  const json& f = p.raw("mask");
+  if (!f.is_string() || f.get<std::string>().empty() || f.get<std::string>().size() > 4096)
+    fail("/pruning/mask", "must be a non-empty file name", f);
+  const int k = p.integer("group_size", 1, s.C, 1);
+  const Grouping g = p.choice("grouping", Grouping::Greedy);
+  const std::filesystem::path file(f.get<std::string>());
+  const std::string path = file.is_absolute() ? file.string() : (std::filesystem::path(base_dir) / file).string();
+  s.pruning = std::make_shared<const Pruning>(make_pruning(read_mask(path, s.C, s.N), k, g, file.string()));
+}
+
 std::string read_name(Reader& top, const Spec& s) {
   if (top.has("name")) {
     const json& v = top.raw("name");
@@ -309,12 +330,12 @@ std::string read_name(Reader& top, const Spec& s) {
 
 } // namespace
 
-Spec Spec::from_json_text(const std::string& text) {
+Spec Spec::from_json_text(const std::string& text, const std::string& base_dir) {
   const json root = parse_json(text);
   Spec s;
   Reader top(root, "");
   top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
-            "uarray_columns", "adder_tree", "adc", "htree", "tech"});
+            "uarray_columns", "adder_tree", "adc", "htree", "tech", "pruning"});
   s.op = top.choice("operator", Operator::Mf);
   s.datapath = top.choice("datapath", Datapath::NearMemory);
   s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
@@ -324,6 +345,7 @@ Spec Spec::from_json_text(const std::string& text) {
   s.L = top.integer("uarray_columns", 1, s.N, std::min(s.N, 64));
   read_datapath_fields(top, s);
   read_tech(top, s);
+  read_pruning(top, s, base_dir);
   s.name = read_name(top, s);
   s.derive();
   return s;
@@ -332,7 +354,9 @@ Spec Spec::from_json_text(const std::string& text) {
 Spec Spec::from_file(const std::string& path) {
   const std::string text = read_input_file(path, "spec file", kMaxSpecFileBytes);
   try {
-    return from_json_text(text);
+    return from_json_text(text, std::filesystem::path(path).parent_path().empty()
+                                    ? std::string(".")
+                                    : std::filesystem::path(path).parent_path().string());
   } catch (const InputError& e) {
     throw InputError(printable(path) + ": " + e.what());
   }
@@ -348,6 +372,7 @@ void Spec::derive() {
   derive_bounds();
   derive_timing();
   derive_organisation();
+  if (pruning) derive_pruned(*this);
   derive_canonical();
 }
 
@@ -495,6 +520,7 @@ void Spec::derive_canonical() {
     break;
   }
   c["tech"] = {{"bitcell_area_um2", bitcell_area_um2}};
+  if (pruning) c["pruning"] = json::parse(pruning_canonical(*pruning));
   canonical = c.dump();
   hash = fnv1a64(canonical);
 }
@@ -552,6 +578,7 @@ std::string Spec::derived_json() const {
     break;
   }
   d["array_cells"] = array_cells;
+  if (pruning) d["pruning"] = json::parse(pruning_report_json(*this));
   return d.dump(2);
 }
 
@@ -587,6 +614,7 @@ std::string Spec::derived_text() const {
   os << "widths               CH_W " << CH_W << ", IDX_W " << IDX_W << ", SW_W " << SW_W << ", WR_W " << WR_W
      << ", Y_W " << Y_W << ", COUNT_W " << COUNT_W << "\n"
      << "latency / II         " << latency << " / " << initiation_interval << " cycles\n";
+  if (pruning) os << pruning_report_text(*this);
   return os.str();
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "arith.hpp"
@@ -9,6 +10,8 @@
 #include "errors.hpp"
 
 namespace cimgen {
+
+struct Pruning;  // core/pruning.hpp (DESIGN.md section 10)
 
 /// Bounds checked by Spec::from_json. 64-bit arithmetic is exact for every legal spec:
 /// |y| <= N*(2^m-1)*(2^n-1) < 2^16 * 2^32 for the conventional operator and
@@ -45,6 +48,7 @@ struct Spec {
   int banks = 0;                            ///< htree.banks B (htree)
   int fanout = 2;                           ///< htree.fanout, 2 | 4 (htree)
   int link_stages = 0;                      ///< htree.link_stages k (htree)
+  std::shared_ptr<const Pruning> pruning;   ///< pruning: mask and mapping (null: dense)
 
   // ---- derived (computed once by derive()) ----
   int S = 0;         ///< segments per channel, ceil(N/L)
@@ -92,7 +96,8 @@ struct Spec {
   std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`
 
   /// Parse and validate JSON text. Throws InputError "<json path>: <what is allowed>, got <value>".
-  static Spec from_json_text(const std::string& text);
+  /// `base_dir`: folder that relative file names in the spec (pruning.mask) are read from.
+  static Spec from_json_text(const std::string& text, const std::string& base_dir = ".");
   /// Read a spec file; the error message names the file.
   static Spec from_file(const std::string& path);
 

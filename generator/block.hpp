@@ -79,6 +79,9 @@ Block link_block(const Spec& s);
 Block node_block(const Spec& s);
 Block htree_block(const Spec& s);
 
+/// The blocks of the near-memory macro with pruned weights (generator/blocks/pruned.cpp).
+std::vector<Block> pruned_blocks(const Spec& s);
+
 /// The blocks of the spec's datapath, leaves first, the top last (generator/datapath.cpp).
 std::vector<Block> datapath_blocks(const Spec& s);
 

@@ -36,9 +36,9 @@ std::vector<Block> make(const Factory (&list)[K], const Spec& s) {
 
 std::vector<Block> datapath_blocks(const Spec& s) {
   switch (variant_of(s)) {
-  case Variant::NearMemoryMf: return make(kNearMemoryMf, s);
+  case Variant::NearMemoryMf: return s.pruning ? pruned_blocks(s) : make(kNearMemoryMf, s);
   case Variant::NearMemoryConv: return make(kNearMemoryConv, s);
-  case Variant::InMemoryMf: return make(kInMemoryMf, s);
+  case Variant::InMemoryMf: return s.pruning ? pruned_blocks(s) : make(kInMemoryMf, s);
   case Variant::HTreeMf: return make(kHTreeMf, s);
   }
   return {};

@@ -42,6 +42,10 @@ void add_datapath_fields(const Spec& s, ordered_json& man) {
                          {"dummy_per_segment", 1},
                          {"total", s.converters_total},
                          {"bits", s.adc_bits}};
+    if (s.pruning) {  // DESIGN section 10: each uArray's kept row has its own converter, no dummy row
+      man["converters"]["dummy_per_segment"] = 0;
+      man["converters"]["kept_row_per_uarray"] = 1;
+    }
     break;
   }
 }

@@ -9,6 +9,8 @@
 #include "files.hpp"
 #include "generate.hpp"
 #include "golden.hpp"
+#include "pruned.hpp"
+#include "pruning.hpp"
 #include "sim.hpp"
 #include "synth_cmd.hpp"
 #include "yosys_script.hpp"
@@ -50,6 +52,7 @@ int cmd_enums(bool as_json) {
   add_enum<TreeKind>(t);
   add_enum<Rounding>(t);
   add_enum<Converters>(t);
+  add_enum<Grouping>(t);
   if (as_json) {
     std::cout << t.dump(2) << "\n";
     return kExitOk;
@@ -70,10 +73,21 @@ int cmd_golden(const std::string& spec_path, const std::string& wpath, const std
   std::vector<std::vector<int64_t>> ys;
   for (const auto& v : x) {
     std::vector<int64_t> row;
-    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], v));
+    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate_channel(s, c, w[c], v));
     ys.push_back(std::move(row));
   }
   golden::write_file_atomic(out, golden::format_outputs(ys));
+  return kExitOk;
+}
+
+/// `vectors --mask-density D [--mask-clusters K] --mask FILE`: a seeded C x N mask of the spec's
+/// shape (DESIGN.md section 10), i.i.d. or clustered.
+int cmd_mask(const std::string& spec_path, uint64_t seed, double density, int clusters, const std::string& path) {
+  const Spec s = Spec::from_file(spec_path);
+  const std::string head = "# cimgen mask: " + std::to_string(s.C) + " x " + std::to_string(s.N) + ", density " +
+                           std::to_string(density) + ", clusters " + std::to_string(clusters) + ", seed " +
+                           std::to_string(seed) + "\n";
+  golden::write_file_atomic(path, head + format_mask(random_mask(s.C, s.N, density, clusters, seed)));
   return kExitOk;
 }
 
@@ -84,7 +98,7 @@ int cmd_vectors(const std::string& spec_path, uint64_t seed, int count, const st
   const auto w = golden::random_weights(s, rng);
   const auto x = golden::random_inputs(s, rng, count);
   const std::string head = "# cimgen vectors: spec " + s.name + " seed " + std::to_string(seed) + "\n";
-  golden::write_files_atomic({{wpath, head + golden::format_rows(w)}, {xpath, head + golden::format_rows(x)}});
+  golden::write_files_atomic({{wpath, head + golden::format_weights(s, w)}, {xpath, head + golden::format_rows(x)}});
   return kExitOk;
 }
 
@@ -112,7 +126,9 @@ const CLI::Validator kSeed(
 
 /// Every option value of every subcommand.
 struct Args {
-  std::string spec, wpath, xpath, out = "-", zs = "positive", dir;
+  std::string spec, wpath, xpath, out = "-", zs = "positive", dir, mask;
+  double mask_density = -1;
+  int mask_clusters = 0;
   bool as_json = false;
   uint64_t seed = 1;
   int count = 100;
@@ -150,8 +166,15 @@ void add_spec_commands(CLI::App& app, Args& a, Commands& c) {
   c.vec->add_option("SPEC", a.spec, "spec JSON file")->required();
   c.vec->add_option("--seed", a.seed, "random seed")->check(kSeed)->capture_default_str();
   c.vec->add_option("--count", a.count, "number of input vectors")->check(CLI::Range(0, 10000000))->capture_default_str();
-  c.vec->add_option("--weights", a.wpath, "weights file to write")->required();
-  c.vec->add_option("--inputs", a.xpath, "inputs file to write")->required();
+  c.vec->add_option("--weights", a.wpath, "weights file to write (`x` at pruned positions)");
+  c.vec->add_option("--inputs", a.xpath, "inputs file to write");
+  auto* density = c.vec->add_option("--mask-density", a.mask_density, "write a pruning mask of this kept density instead")
+                      ->check(CLI::Range(0.0, 1.0));
+  c.vec->add_option("--mask-clusters", a.mask_clusters, "clustered mask: K support templates with a few flipped bits")
+      ->check(CLI::Range(1, 1024))
+      ->needs(density);
+  c.vec->add_option("--mask", a.mask, "mask file to write (with --mask-density)")->needs(density);
+  density->excludes("--weights")->excludes("--inputs");
 
   c.gen = app.add_subcommand("generate", "generate the macro's RTL, manifest and synthesis script");
   c.gen->add_option("SPEC", a.spec, "spec JSON file")->required();
@@ -208,6 +231,12 @@ int dispatch(const Commands& c, const Args& a) {
     if (*c.check) return cmd_check(a.spec, a.as_json);
     if (*c.enums) return cmd_enums(a.as_json);
     if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs);
+    if (*c.vec && a.mask_density >= 0) {
+      if (a.mask.empty()) throw InputError("vectors: --mask-density needs --mask FILE");
+      return cmd_mask(a.spec, a.seed, a.mask_density, a.mask_clusters, a.mask);
+    }
+    if (*c.vec && (c.vec->count("--weights") == 0 || c.vec->count("--inputs") == 0))
+      throw InputError("vectors: --weights and --inputs are required (or --mask-density with --mask)");
     if (*c.vec) return cmd_vectors(a.spec, a.seed, a.count, a.wpath, a.xpath);
     if (*c.gen) return cmd_generate(a.spec, a.dir);
     if (*c.sim) return run_sim(a.spec, a.sim);

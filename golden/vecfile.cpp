@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "files.hpp"
+#include "pruning.hpp"
 
 namespace cimgen::golden {
 
@@ -75,7 +76,16 @@ std::string shown(const std::string& tok) {
 
 } // namespace
 
-std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag, ZeroSign zs) {
+/// A weights token `x` (pruned entry) at (row, i): legal only where the spec's mask prunes.
+static void check_pruned_token(const Spec* s, const std::string& at, int row, int i) {
+  const std::string tok = at + ": token " + std::to_string(i + 1) + " 'x': ";
+  if (!s->pruning) throw InputError(tok + "not a decimal integer ('x', a pruned weight, needs a spec with \"pruning\")");
+  if (row < s->C && s->pruning->kept(row, i))
+    throw InputError(tok + "channel " + std::to_string(row) + " element " + std::to_string(i) +
+                     " is kept by the mask (pruning.mask " + printable(s->pruning->mask_file) + ")");
+}
+
+std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag, ZeroSign zs, const Spec* weights_of) {
   std::vector<Vec> rows;
   for_each_line(path, [&](int no, const std::vector<std::string>& toks) {
     if (int(toks.size()) != width)
@@ -83,6 +93,10 @@ std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag,
                        std::to_string(toks.size()));
     Vec row(width);
     for (int i = 0; i < width; ++i) {
+      if (toks[i] == "x" && weights_of) {
+        check_pruned_token(weights_of, where(path, no), int(rows.size()), i);
+        continue;  // row[i] stays +0; the mask makes it contribute nothing
+      }
       if (!parse_signmag(toks[i], zs, row[i]))
         throw InputError(where(path, no) + ": token " + std::to_string(i + 1) + " '" + shown(toks[i]) +
                          "': not a decimal integer");
@@ -96,7 +110,7 @@ std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag,
 }
 
 std::vector<Vec> read_weights(const Spec& s, const std::string& path, ZeroSign zs) {
-  auto rows = read_rows(path, s.N, uint32_t(s.w_max()), zs);
+  auto rows = read_rows(path, s.N, uint32_t(s.w_max()), zs, &s);
   if (int(rows.size()) != s.C)
     throw InputError(printable(path) + ": expected " + std::to_string(s.C) + " weight lines (one per channel), got " +
                      std::to_string(rows.size()));

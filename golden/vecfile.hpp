@@ -19,8 +19,11 @@ bool parse_signmag(const std::string& tok, ZeroSign zs, SignMag& out);
 std::string format_signmag(SignMag v);
 
 /// Read a file of rows of `width` integers with magnitudes <= max_mag. `what` names the file's
-/// role in errors ("weights"). Throws InputError "FILE:LINE: token 'T': ...".
-std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag, ZeroSign zs);
+/// role in errors ("weights"). Throws InputError "FILE:LINE: token 'T': ...". With `weights_of`
+/// (a weights file of that spec), `x` marks a pruned entry (DESIGN.md section 10): refused at a
+/// kept position or when the spec does not prune; read as +0.
+std::vector<Vec> read_rows(const std::string& path, int width, uint32_t max_mag, ZeroSign zs,
+                           const Spec* weights_of = nullptr);
 /// Weights: exactly C rows of N.
 std::vector<Vec> read_weights(const Spec& s, const std::string& path, ZeroSign zs);
 /// Inputs: any number (>= 0) of rows of N.

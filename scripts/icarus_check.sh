@@ -133,7 +133,8 @@ if [ "$reload" -gt 0 ]; then
 fi
 
 # Text (DESIGN 7) -> packed {sign, mag} hex words and Sw = SUM |w| per channel, done here
-# independently of the generator. A leading '-' (including -0) is sign 1; '0' and '+0' are +0.
+# independently of the generator. A leading '-' (including -0) is sign 1; '0' and '+0' are +0;
+# 'x' is a pruned weight (DESIGN 10): written as all ones (ignored by the macro), not in Sw.
 python3 - "$T" "$N" "$C" "$M" "$NB" "$nvec" "$reload" <<'PY'
 import sys
 T, N, C, M, NB, NVEC, RL = sys.argv[1], *map(int, sys.argv[2:])
@@ -163,6 +164,9 @@ def weights(src, wdst, swdst):
                 sys.exit("icarus_check: %s:%d: %d weights, expected N=%d" % (src, ln, len(toks), N))
             sw = 0
             for t in toks:
+                if t == "x":  # pruned entry (DESIGN 10): a junk write the macro must ignore, not in Sw
+                    w.write("%x\n" % ((1 << (M + 1)) - 1))
+                    continue
                 word, mag = pack(t, M, "%s:%d" % (src, ln))
                 sw += mag
                 w.write("%x\n" % word)

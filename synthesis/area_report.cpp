@@ -1,6 +1,7 @@
 // cimgen — area report: price every distinct module once, count it per instance, and add the
 // analytic bit-cell array (DESIGN.md section 8).
 #include "area_report.hpp"
+#include "pruning.hpp"
 
 #include <iomanip>
 #include <nlohmann/json.hpp>
@@ -240,6 +241,7 @@ AreaReport compute_area(const Spec& s, const Liberty& lib, const std::string& li
   a.reference_cells = s.reference_cells;
   a.bitcell_area_um2 = s.bitcell_area_um2;
   a.array_um2 = double(s.array_cells + s.reference_cells) * s.bitcell_area_um2;
+  if (s.pruning) a.pruning = pruning_report_json(s), a.pruning_text = pruning_report_text(s);
   return a;
 }
 
@@ -263,6 +265,7 @@ std::string to_json(const AreaReport& a) {
   j["array"] = {{"bitcells", a.array_cells}, {"reference_cells", a.reference_cells},
                 {"bitcell_area_um2", a.bitcell_area_um2}, {"area_um2", a.array_um2}};
   if (a.timing) j["timing"] = timing_json(*a.timing, a.timing->macro.area);
+  if (!a.pruning.empty()) j["pruning"] = ordered_json::parse(a.pruning);
   return j.dump(2) + "\n";
 }
 
@@ -276,6 +279,7 @@ std::string to_markdown(const AreaReport& a) {
   if (a.reference_cells) md << " + " << a.reference_cells << " reference cells";
   md << " x " << a.bitcell_area_um2 << " um^2 = " << a.array_um2 << " um^2.\n";
   if (a.timing) md << timing_markdown(*a.timing, a.timing->macro.area);
+  if (!a.pruning.empty()) md << "\nPruned weights (DESIGN.md section 10):\n\n```\n" << a.pruning_text << "```\n";
   return md.str();
 }
 

@@ -84,6 +84,8 @@ struct AreaReport {
   int64_t array_cells = 0, reference_cells = 0;
   double bitcell_area_um2 = 0, array_um2 = 0;  ///< analytic bit-cell array
   std::optional<TimingReport> timing;          ///< OpenSTA figures (real libraries only)
+  std::string pruning;                         ///< pruned specs: the report of DESIGN.md section 10 (JSON text)
+  std::string pruning_text;                    ///< the same for area.md
 };
 
 /// `v` with `digits` decimals, as the report prints numbers.

@@ -79,7 +79,7 @@ assert enums == found, (enums, found)
 assert enums["adc.converters"] == ["per_row", 1], enums  # the integer, as a spec writes it
 PY
 then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL enums --json"; fi
-if [ "$("$cimgen" enums | wc -l)" = 5 ] && "$cimgen" enums | grep -qx 'operator: mf conventional'; then
+if [ "$("$cimgen" enums | wc -l)" = 6 ] && "$cimgen" enums | grep -qx 'operator: mf conventional'; then
   passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL enums"; "$cimgen" enums; fi
 expect enums_bad_option "--bogus" "$cimgen" enums --bogus
 

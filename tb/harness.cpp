@@ -1,5 +1,6 @@
 // cimgen — stimulus plans of the Verilator testbench.
 #include "harness.hpp"
+#include "pruned.hpp"
 
 namespace cimgen::tb {
 
@@ -8,7 +9,7 @@ std::vector<Op> load_ops(const Spec& s, const std::vector<golden::Vec>& w) {
   for (int c = 0; c < s.C; ++c) {
     for (int i = 0; i < s.N; ++i)
       ops.push_back(Op{true, false, c, i, (uint64_t(w[c][i].neg) << s.m) | w[c][i].mag, -1});
-    ops.push_back(Op{true, true, c, 0, uint64_t(golden::sum_abs(w[c])), -1});
+    ops.push_back(Op{true, true, c, 0, uint64_t(golden::sum_abs_kept(s, c, w[c])), -1});
   }
   return ops;
 }
@@ -41,7 +42,7 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
     }
     p.script.push_back(Op{false, false, 0, 0, 0, v});
     std::vector<int64_t> row;
-    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], p.inputs[v]));
+    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate_channel(s, c, w[c], p.inputs[v]));
     p.expected.push_back(std::move(row));
   }
   return p;

@@ -189,6 +189,30 @@ json draw_spec(Draw& d, const Options& o, const std::string& name) {
   return j;
 }
 
+/// Pruning (DESIGN.md section 10) on about a third of the MF near_memory / in_memory draws, from
+/// its own generator (seeded by the spec's index, so the other fields of every draw stay those
+/// of the seed without pruning): the mask text is returned and written as DIR/<name>.mask.
+/// Masks: all kept, all pruned channels, columns pruned everywhere, random densities.
+std::string draw_pruning(json& j, uint64_t seed, int index) {
+  if (j["operator"] != "mf" || j["datapath"] == "htree") return "";
+  Draw d(seed * 1000003u + uint64_t(index) * 7919u + 13u);
+  if (!d.chance(1, 3)) return "";
+  const int N = j["vector_length"], C = j["channels"];
+  const int density = d.pick(std::vector<int>{0, 20, 50, 80, 100});  // percent kept
+  const int dead_col = d.chance(1, 2) ? d.in(0, N - 1) : -1;
+  const int dead_ch = d.chance(1, 3) ? d.in(0, C - 1) : -1;
+  std::string mask;
+  for (int c = 0; c < C; ++c) {
+    for (int i = 0; i < N; ++i)
+      mask += std::string(i ? " " : "") + (c != dead_ch && i != dead_col && d.in(1, 100) <= density ? "1" : "0");
+    mask += "\n";
+  }
+  j["pruning"] = {{"mask", j["name"].get<std::string>() + ".mask"},
+                  {"group_size", d.in(1, C)},
+                  {"grouping", d.chance(1, 2) ? "greedy" : "in_order"}};
+  return mask;
+}
+
 /// The JSON path that opens an InputError message ("/adc/bits: must be ...").
 std::string reason(const std::string& what) { return what.substr(0, what.find(':')); }
 
@@ -235,16 +259,23 @@ int run(const Options& o) {
     char index[16];
     std::snprintf(index, sizeof index, "%04d", draws);
     const std::string name = "rs" + std::to_string(o.seed) + "_" + index;
-    const std::string text = draw_spec(d, o, name).dump() + "\n";
+    json j = draw_spec(d, o, name);
+    const std::string mask = draw_pruning(j, o.seed, draws);
+    const fs::path mask_path = fs::path(o.out) / (name + ".mask");
+    if (!mask.empty()) std::ofstream(mask_path) << mask;
+    const std::string text = j.dump() + "\n";
     try {
-      const Spec s = Spec::from_json_text(text);
+      const Spec s = Spec::from_json_text(text, o.out);
       if (instances(s) > o.max_instances) {
         ++too_large;
+        fs::remove(mask_path);
         continue;
       }
       tally(cov, s);
+      if (s.pruning) ++cov["pruning"];
     } catch (const InputError& e) {
       ++refused[reason(e.what())];
+      fs::remove(mask_path);
       continue;
     }
     std::ofstream(fs::path(o.out) / (name + ".json")) << text;

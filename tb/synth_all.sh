@@ -46,6 +46,31 @@ def count(suffix):  # over every module entry: parameterized variants share a di
     return sum(m["instances"] for m in a["modules"] if m["module"].split(" ")[0] == spec["name"] + suffix)
 dp = spec.get("datapath", "near_memory")
 op = spec.get("operator", "mf")
+if "pruning" in spec:
+    # DESIGN section 10: the partition is the report's; each group's column U_g is recomputed
+    # from the mask file: |g| * max(1, ceil(|U_g|/L)) uArrays, m+2 cells per stored entry.
+    import os
+    rows = [l.split("#")[0].split() for l in open(os.path.join(os.path.dirname(sys.argv[1]), spec["pruning"]["mask"]))]
+    mask = [[int(t) for t in r] for r in rows if r]
+    pr = a["pruning"]
+    assert sorted(c for g in pr["groups"] for c in g["channels"]) == list(range(C)), pr["groups"]
+    uarrays = gatings = stored = 0
+    for g in pr["groups"]:
+        width = sum(1 for i in range(N) if any(mask[c][i] for c in g["channels"]))
+        assert g["width"] == width, (g, width)
+        segs = max(1, -(-width // L))
+        uarrays += len(g["channels"]) * segs
+        gatings += segs if width else 0
+        stored += len(g["channels"]) * width
+    assert pr["weight_entries"] == {"dense": N * C, "ideal": sum(map(sum, mask)), "stored": stored}, pr["weight_entries"]
+    if dp == "near_memory":
+        assert count("_pr_uarray") == uarrays, (count("_pr_uarray"), uarrays)
+        assert count("_adder_tree") == 2 * uarrays == a["adder_tree"]["instances"], count("_adder_tree")
+    else:
+        assert count("_pr_uarray_im") == uarrays, (count("_pr_uarray_im"), uarrays)
+    assert count("_gating") == gatings, (count("_gating"), gatings)
+    assert a["array"]["bitcells"] == stored * (spec["weight_bits"] + 2), (a["array"]["bitcells"], stored)
+    sys.exit(0)
 if dp == "near_memory":
     ua = "_uarray" if op == "mf" else "_uarray_conv"
     assert count(ua) == C * S, (ua, count(ua), C * S)

@@ -75,7 +75,7 @@ TEST_CASE("bad specs name the JSON path and the allowed range") {
   const std::string base = R"("vector_length":8,"channels":2,"weight_bits":4,"input_bits":4)";
   CHECK(error_of("{") .find("/: malformed JSON") == 0);
   CHECK(error_of("[1]").find("/: must be an object") == 0);
-  CHECK(error_of("{" + base + R"(,"colour":1})") == "/colour: unknown key (allowed: name, operator, datapath, vector_length, channels, weight_bits, input_bits, uarray_columns, adder_tree, adc, htree, tech)");
+  CHECK(error_of("{" + base + R"(,"colour":1})") == "/colour: unknown key (allowed: name, operator, datapath, vector_length, channels, weight_bits, input_bits, uarray_columns, adder_tree, adc, htree, tech, pruning)");
   CHECK(error_of(R"({"channels":2,"weight_bits":4,"input_bits":4})") == "/vector_length: required (integer in 1..65536)");
   CHECK(error_of(R"({"vector_length":"8","channels":2,"weight_bits":4,"input_bits":4})") == "/vector_length: must be an integer in 1..65536, got \"8\"");
   CHECK(error_of(R"({"vector_length":8,"channels":2,"weight_bits":0,"input_bits":4})") == "/weight_bits: must be in 1..16, got 0");
@@ -108,6 +108,8 @@ TEST_CASE("canonical text and hash are stable and independent of key order and d
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+
+#include "pruning.hpp"
 
 TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
   std::ifstream in(std::string(CIMGEN_SOURCE_DIR) + "/specs/cimgen.schema.json");
@@ -167,6 +169,7 @@ TEST_CASE("every enum list of the JSON Schema equals the enum table of core/enum
   check_enum<cimgen::TreeKind>(lists, schema);
   check_enum<cimgen::Rounding>(lists, schema);
   check_enum<cimgen::Converters>(lists, schema);
+  check_enum<cimgen::Grouping>(lists, schema);
   // No enum in the schema without a table.
   for (const auto& [key, names] : lists) FAIL_CHECK("schema enum " << key << " has no table in core/enums.hpp");
   // converters: "per_row" or the integer 1 (not the string "1").

@@ -61,7 +61,7 @@ TEST_CASE("weights file with comments round-trips") {
 TEST_CASE("bad vector files name file, line and token") {
   const Spec s = Spec::from_json_text(R"({"vector_length":3,"channels":2,"weight_bits":2,"input_bits":2})");
   CHECK(error_of(s, "1 2 3\n1 2\n") == ":2: expected 3 integers, got 2");
-  CHECK(error_of(s, "1 2 3\n1 x 3\n") == ":2: token 2 'x': not a decimal integer");
+  CHECK(error_of(s, "1 2 3\n1 x 3\n") == ":2: token 2 'x': not a decimal integer ('x', a pruned weight, needs a spec with \"pruning\")");
   CHECK(error_of(s, "1 2 4\n1 2 3\n") == ":1: token 3 '4': magnitude must be <= 3");
   CHECK(error_of(s, "1 2 3\n") == ": expected 2 weight lines (one per channel), got 1");
   bool threw = false;

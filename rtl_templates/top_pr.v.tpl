@@ -1,0 +1,87 @@
+{{BANNER}}
+`default_nettype none
+
+// Top level of the MF compute-in-SRAM macro with pruned weights (DESIGN.md sections 5 and 10).
+// The channels are partitioned into groups; group g stores only U_g, the union of its
+// channels' kept columns, on a CIM column cut into uArrays of L columns, its inputs wired from
+// x by a static index map. Per vector: M weight-plane row reads gated by step(x) (A), then NB
+// input-plane reads of each channel's sign row (B) and kept row (Sx) gated by x[k].
+module {{NAME}}_top #(
+  parameter integer N       = {{N}},        // vector length
+  parameter integer C       = {{C}},        // channels
+  parameter integer M       = {{M}},        // weight magnitude bits
+  parameter integer NB      = {{NB}},       // input magnitude bits
+  parameter integer L       = {{L}},        // uArray columns
+  parameter integer Y_W     = {{Y_W}},      // output width, two's complement
+  parameter integer CH_W    = {{CH_W}},     // wr_channel width
+  parameter integer IDX_W   = {{IDX_W}},    // wr_index width
+  parameter integer WR_W    = {{WR_W}},     // wr_data width
+  parameter integer SW_W    = {{SW_W}},     // Sw width
+  parameter integer B_W     = {{B_W}},      // B and Sx width
+  parameter integer COUNT_W = {{COUNT_W}},  // segment count width
+  parameter integer SUM_IW  = {{SUM_IW}},   // width of a step's count over all segments
+  parameter integer ROW_W   = {{ROW_W}},    // row address width
+  parameter integer PL_W    = {{PL_W}},     // input-plane index width
+  parameter integer CNT_W   = {{CNT_W}}     // controller step counter width
+) (
+{{PORTS}}
+);
+  localparam integer EW = NB + 1;  // element width {sign, mag}
+  localparam integer ONE_I = 1, ROW_TOP_I = M - 1, K_TOP_I = NB - 1;
+  localparam [CNT_W-1:0] M_STEPS  = M[CNT_W-1:0];             // weight-plane steps
+  localparam [ROW_W-1:0] ROW_TOP  = ROW_TOP_I[ROW_W-1:0];     // row of the first weight plane
+  localparam [ROW_W-1:0] ROW_SIGN = M[ROW_W-1:0];             // step(w) row
+  localparam [ROW_W-1:0] ROW_ONE  = ONE_I[ROW_W-1:0];
+  localparam [PL_W-1:0]  K_TOP    = K_TOP_I[PL_W-1:0];        // first input plane
+  localparam [PL_W-1:0]  PL_ONE   = ONE_I[PL_W-1:0];
+
+  // ---- controller, input register, output register ----
+  wire               x_load, issue_valid, acc_valid;
+  wire [CNT_W-1:0]   acc_idx;
+  wire [N*EW-1:0]    x_reg;
+  wire [C*Y_W-1:0]   y_comb;
+
+  {{NAME}}_frontend u_frontend (
+    .clk(clk), .rst_n(rst_n),
+    .wr_valid(wr_valid), .wr_ready(wr_ready), .x_valid(x_valid), .x_ready(x_ready), .x_data(x_data),
+    .y_valid(y_valid), .y_ready(y_ready), .y_data(y_data),
+    .x_reg(x_reg), .x_load(x_load), .issue_valid(issue_valid), .acc_valid(acc_valid), .acc_idx(acc_idx),
+    .y_comb(y_comb)
+  );
+
+  // ---- issue side: weight planes m-1..0 gated by step(x), then the sign row gated by x[k] ----
+  reg             issue_a_reg;  // weight-plane phase
+  reg [ROW_W-1:0] rd_row_reg;
+  reg [PL_W-1:0]  plane_reg;
+
+  always @(posedge clk) begin
+    if (x_load) begin
+      issue_a_reg <= 1'b1;
+      rd_row_reg  <= ROW_TOP;
+      plane_reg   <= K_TOP;
+    end else if (issue_valid) begin
+      if (issue_a_reg) begin
+        if (rd_row_reg == {ROW_W{1'b0}}) begin
+          issue_a_reg <= 1'b0;
+          rd_row_reg  <= ROW_SIGN;
+        end else begin
+          rd_row_reg <= rd_row_reg - ROW_ONE;
+        end
+      end else begin
+        plane_reg <= plane_reg - PL_ONE;
+      end
+    end
+  end
+
+  // ---- accumulate side: which term the arriving count belongs to ----
+  wire acc_a = acc_valid && acc_idx < M_STEPS;
+  wire acc_b = acc_valid && acc_idx >= M_STEPS;
+  wire first = acc_idx == {CNT_W{1'b0}} || acc_idx == M_STEPS;
+
+  // ---- shared by the groups ----
+  wire wr_fire = wr_valid && wr_ready;
+
+{{GROUPS}}
+endmodule
+
+`default_nettype wire

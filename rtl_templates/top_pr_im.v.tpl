@@ -1,0 +1,125 @@
+{{BANNER}}
+`default_nettype none
+
+// Top level of the in-memory MF macro with pruned weights (DESIGN.md sections 3 to 5 and 10).
+// The channels are partitioned into groups; group g stores only U_g, the union of its
+// channels' kept columns, on a CIM column cut into uArrays of L columns, its inputs wired from
+// x by a static index map. Per vector: one compute cycle with the column lines at step(x) puts
+// the M weight rows on their product lines, converted per row (PER_ROW) or by one time-shared
+// converter; then for each of the NB input planes one compute cycle with the column lines at
+// x[k] and a conversion of each channel's sign row (B) and kept row (Sx).
+module {{NAME}}_top #(
+  parameter integer N       = {{N}},        // vector length
+  parameter integer C       = {{C}},        // channels
+  parameter integer M       = {{M}},        // weight magnitude bits
+  parameter integer NB      = {{NB}},       // input magnitude bits
+  parameter integer L       = {{L}},        // uArray columns
+  parameter integer Y_W     = {{Y_W}},      // output width, two's complement
+  parameter integer CH_W    = {{CH_W}},     // wr_channel width
+  parameter integer IDX_W   = {{IDX_W}},    // wr_index width
+  parameter integer WR_W    = {{WR_W}},     // wr_data width
+  parameter integer SW_W    = {{SW_W}},     // Sw width
+  parameter integer B_W     = {{B_W}},      // B and Sx width
+  parameter integer SUM_W   = {{SUM_W}},    // width of a converter's sum over the segments
+  parameter integer ROW_W   = {{ROW_W}},    // row index width
+  parameter integer PL_W    = {{PL_W}},     // input-plane index width
+  parameter integer CNT_W   = {{CNT_W}},    // controller step counter width
+  parameter integer BITS    = {{BITS}},     // ADC bits
+  parameter integer BIT_W   = {{BIT_W}},    // SAR bit index width
+  parameter integer CHAT_W  = {{CHAT_W}},   // converted count width, b + lsb_shift
+  parameter integer CV_W    = {{CV_W}},     // bits a converted count can occupy, clog2(c_max+1)
+  parameter integer PER_ROW = {{PER_ROW}},  // 1: a converter per weight row; 0: one time-shared
+  parameter integer NCONV   = {{NCONV}}     // converters per uArray
+) (
+{{PORTS}}
+);
+  localparam integer EW = NB + 1;  // element width {sign, mag}
+  localparam integer ONE_I = 1, ROW_TOP_I = M - 1, K_TOP_I = NB - 1, BIT_TOP_I = BITS - 1;
+  localparam [ROW_W-1:0] ROW_TOP = ROW_TOP_I[ROW_W-1:0];
+  localparam [ROW_W-1:0] ROW_ONE = ONE_I[ROW_W-1:0];
+  localparam [PL_W-1:0]  K_TOP   = K_TOP_I[PL_W-1:0];
+  localparam [PL_W-1:0]  PL_ONE  = ONE_I[PL_W-1:0];
+  localparam [BIT_W-1:0] BIT_TOP = BIT_TOP_I[BIT_W-1:0];
+  localparam [BIT_W-1:0] BIT_ONE = ONE_I[BIT_W-1:0];
+
+  // ---- controller, input register, output register ----
+  wire               x_load, issue_valid, acc_valid;
+  wire [CNT_W-1:0]   acc_idx;
+  wire [N*EW-1:0]    x_reg;
+  wire [C*Y_W-1:0]   y_comb;
+
+  {{NAME}}_frontend u_frontend (
+    .clk(clk), .rst_n(rst_n),
+    .wr_valid(wr_valid), .wr_ready(wr_ready), .x_valid(x_valid), .x_ready(x_ready), .x_data(x_data),
+    .y_valid(y_valid), .y_ready(y_ready), .y_data(y_data),
+    .x_reg(x_reg), .x_load(x_load), .issue_valid(issue_valid), .acc_valid(acc_valid), .acc_idx(acc_idx),
+    .y_comb(y_comb)
+  );
+  // The step index is not needed: the sequencer below tracks compute and conversion cycles.
+  wire unused_acc_idx = |acc_idx;
+
+  // ---- sequencer: compute cycle, then SAR bits MSB first (per row when time-shared) ----
+  reg             compute_reg;  // this cycle is a compute cycle
+  reg             phase_a_reg /*verilator public_flat_rd*/;  // weight planes (else input planes)
+  reg [BIT_W-1:0] bit_reg;
+  reg [PL_W-1:0]  plane_reg;
+  wire            row_last;     // the weight-row conversion in progress is the last one
+  wire            first_a;      // it is the most significant weight row
+  wire [ROW_W-1:0] row;         // weight row converted now by a time-shared converter
+
+  // sample, conv_last and phase_a_reg are read by the testbench, which counts compute cycles and
+  // conversions on the RTL (Verilator metacomments; no effect on synthesis or other simulators).
+  wire conv = issue_valid && !compute_reg;
+  wire conv_last /*verilator public_flat_rd*/;
+  wire sample /*verilator public_flat_rd*/;
+  assign conv_last = conv && bit_reg == {BIT_W{1'b0}};
+  assign sample    = issue_valid && compute_reg;
+
+  always @(posedge clk) begin
+    if (x_load) begin
+      compute_reg <= 1'b1;
+      phase_a_reg <= 1'b1;
+      plane_reg   <= K_TOP;
+    end else if (issue_valid) begin
+      if (compute_reg) begin
+        compute_reg <= 1'b0;
+        bit_reg     <= BIT_TOP;
+      end else if (bit_reg != {BIT_W{1'b0}}) begin
+        bit_reg <= bit_reg - BIT_ONE;
+      end else if (phase_a_reg && !row_last) begin
+        bit_reg <= BIT_TOP;  // next weight row on the time-shared converter
+      end else begin
+        if (phase_a_reg) phase_a_reg <= 1'b0;
+        else plane_reg <= plane_reg - PL_ONE;
+        compute_reg <= 1'b1;
+      end
+    end
+  end
+
+  generate
+    if (PER_ROW != 0) begin : g_rows_parallel
+      assign row      = {ROW_W{1'b0}};
+      assign row_last = 1'b1;
+      assign first_a  = 1'b1;
+    end else begin : g_rows_shared
+      reg [ROW_W-1:0] row_reg;  // row converted by the time-shared converters
+      always @(posedge clk) begin
+        if (x_load) row_reg <= ROW_TOP;
+        else if (conv_last && phase_a_reg && !row_last) row_reg <= row_reg - ROW_ONE;
+      end
+      assign row      = row_reg;
+      assign row_last = row_reg == {ROW_W{1'b0}};
+      assign first_a  = row_reg == ROW_TOP;
+    end
+  endgenerate
+
+  // ---- shared by the groups ----
+  wire wr_fire = wr_valid && wr_ready;
+  wire acc_a   = acc_valid && conv_last && phase_a_reg;
+  wire acc_b   = acc_valid && conv_last && !phase_a_reg;
+  wire first_b = plane_reg == K_TOP;
+
+{{GROUPS}}
+endmodule
+
+`default_nettype wire
