@@ -78,6 +78,7 @@ Block bank_block(const Spec& s);
 Block link_block(const Spec& s);
 Block node_block(const Spec& s);
 Block htree_block(const Spec& s);
+Block root_seg_block(const Spec& s);
 
 /// The blocks of the spec's datapath, leaves first, the top last (generator/datapath.cpp).
 std::vector<Block> datapath_blocks(const Spec& s);
