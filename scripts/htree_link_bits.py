@@ -10,8 +10,8 @@ macro and sends VECTORS input vectors (default 8; the first all-positive, the se
 all-negative, the rest random with a fixed seed) with y_ready high and no weight writes, and
 counts at the root side of every root link:
   * down: the cycles in which the link carries go (a vector transfer) and, over those beats,
-    the wires whose value changed between beats (the wires that carry the vector: the go flag
-    and the step(x) bits; the write fields stay idle);
+    the wires that carry the vector: the go flag that marks a beat, and every wire whose value
+    changed between beats (the step(x) bits; the write fields stay idle);
   * up: the cycles in which the link carries a valid partial sum, times the link's width in
     the generated RTL (valid + C partial sums; all of them are driven by the node's adders).
 Bits per vector = beats per vector x carrying wires, summed over the root's links. It also
@@ -36,8 +36,8 @@ def root_links(htree_v):
 
 
 def testbench(man, down, up, vectors):
-    d = man["derived"] if "derived" in man else man
-    name, N, NB = man["name"], d["N"], d["n"]
+    d, s = man["derived"], man["spec"]
+    name, N, NB, C = man["name"], s["vector_length"], s["input_bits"], s["channels"]
     XW = N * (NB + 1)
     mon = []
     for k, (w, width) in enumerate(down + up):
@@ -46,45 +46,46 @@ def testbench(man, down, up, vectors):
   integer beats_{k} = 0;
   always @(posedge clk) if (rst_n && dut.u_htree.{w}[0]) begin
     if (beats_{k} > 0) tog_{k} = tog_{k} | (prev_{k} ^ dut.u_htree.{w});
-    else tog_{k} = {{{width}{{1'b0}}}};
+    else tog_{k} = {{{{{width - 1}{{1'b0}}}}, 1'b1}};  // the flag that marks the beat carries it
     prev_{k} = dut.u_htree.{w};
     beats_{k} = beats_{k} + 1;
   end""")
     report = []
     for k, (w, width) in enumerate(down + up):
-        report.append(f'    ones = 0; for (i = 0; i < {width}; i = i + 1) ones = ones + tog_{k}[i];\n'
+        report.append(f'    ones = 0; for (i = 0; i < {width}; i = i + 1) ones = ones + (tog_{k}[i] === 1\'b1);\n'
                       f'    $display("LINK {w} {width} %0d %0d", beats_{k}, ones);')
     return f"""`timescale 1ns/1ps
 module tb;
   reg clk = 1'b0, rst_n = 1'b0, x_valid = 1'b0;
   reg [{XW}-1:0] x_data = {{{XW}{{1'b0}}}};
   wire x_ready, wr_ready, y_valid;
-  wire [{d["C"] * d["Y_W"]}-1:0] y_data;
-  integer v, i, ones, seed = 7, cyc = 0, x_first = -1, x_last = -1, y_first = -1, ys = 0;
+  wire [{C * d["Y_W"]}-1:0] y_data;
+  integer v, i, ones, seed = 7, cyc = 0, x_first = -1, x_last = -1, y_first = -1, ys = 0, xs = 0;
   {name}_top dut (.clk(clk), .rst_n(rst_n), .wr_valid(1'b0), .wr_ready(wr_ready), .wr_sum(1'b0),
     .wr_channel({{{d["CH_W"]}{{1'b0}}}}), .wr_index({{{d["IDX_W"]}{{1'b0}}}}), .wr_data({{{d["WR_W"]}{{1'b0}}}}),
     .x_valid(x_valid), .x_ready(x_ready), .x_data(x_data), .y_valid(y_valid), .y_ready(1'b1), .y_data(y_data));
   always #5 clk = ~clk;
   always @(posedge clk) begin
     cyc = cyc + 1;
-    if (x_valid && x_ready) begin if (x_first < 0) x_first = cyc; x_last = cyc; end
+    if (x_valid && x_ready) begin if (x_first < 0) x_first = cyc; x_last = cyc; xs = xs + 1; end
     if (y_valid) begin if (y_first < 0) y_first = cyc; ys = ys + 1; end
   end
 {''.join(mon)}
   initial begin
     #23 rst_n = 1'b1;
+    @(negedge clk);
     for (v = 0; v < {vectors}; v = v + 1) begin
       for (i = 0; i < {N}; i = i + 1)
         x_data[i*{NB + 1} +: {NB + 1}] = v == 0 ? {NB + 1}'d0 : v == 1 ? {{1'b1, {NB}'d0}} : $random(seed);
       x_valid = 1'b1;
-      @(negedge clk); while (!x_ready) @(negedge clk);
-      @(posedge clk); #1;
+      i = xs;
+      while (xs == i) @(negedge clk);  // the beat transfers at a rising edge; data change at falling ones
     end
     x_valid = 1'b0;
     while (ys < {vectors}) @(posedge clk);
     repeat (64) @(posedge clk);
 {chr(10).join(report)}
-    $display("TIMING %0d %0d %0d %0d", x_first, x_last, y_first, ys);
+    $display("TIMING %0d %0d %0d %0d %0d", x_first, x_last, y_first, ys, xs);
     $finish;
   end
 endmodule
@@ -109,9 +110,9 @@ def main():
         if f and f[0] == "LINK":
             links[f[1]] = {"width": int(f[2]), "beats": int(f[3]), "carrying_wires": int(f[4])}
         elif f and f[0] == "TIMING":
-            x_first, x_last, y_first, ys = map(int, f[1:])
+            x_first, x_last, y_first, ys, xs = map(int, f[1:])
     if ys != vectors or any(links[w]["beats"] != vectors for w, _ in down + up):
-        sys.exit(f"htree_link_bits: {ys} results and beats {links} for {vectors} vectors")
+        sys.exit(f"htree_link_bits: {xs} vectors sent, {ys} results and beats {links} for {vectors} vectors")
     # Down: wires that changed across vector beats; up: every wire of the link (see above).
     down_bits = sum(links[w]["beats"] * links[w]["carrying_wires"] for w, _ in down) / vectors
     up_bits = sum(links[w]["beats"] * links[w]["width"] for w, _ in up) / vectors
