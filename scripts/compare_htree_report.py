@@ -56,7 +56,7 @@ def markdown(rows):
           "measured in Icarus on the generated RTL (`scripts/htree_link_bits.py`: beats per vector on the root's "
           "links times the wires that carry the vector, down; times the link width, up). Multiply-based: a "
           "distributed design that sends every element's n+1 bits down, N(n+1).\n",
-          "| B | n | GE | banks GE | flip-flops | cycles/vector | latency | root links | root down bits/vector (measured) "
+          "| B | n | GE | bank sequencers GE | flip-flops | cycles/vector | latency | root links | root down bits/vector (measured) "
           "| manifest | multiply-based N(n+1) | root up bits/vector (measured) |",
           "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
