@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench prune-bench compare fuzz-specs fuzz golden-rtl clean
+.PHONY: all deps build cli demo test lint synth bench prune-bench compare compare-htree fuzz-specs fuzz golden-rtl clean
 
 all: build
 
@@ -40,6 +40,11 @@ synth: cli
 # MF versus multiply-based, and the adder-tree kinds: CSV, markdown and PNGs in $(BUILD)/compare.
 compare: cli
 	COMPARE_TECH=$(TECH) bash scripts/compare.sh $(BUILD)/cimgen $(BUILD)/compare$(if $(TECH),_$(TECH))
+
+# The H-tree core against the flat macro (B = 1, 4, 16, 64; n = 2, 4, 8; N = 1024, C = 8): area,
+# cycles, latency and root-link bits per vector measured in Icarus; CSV, markdown, PNGs.
+compare-htree: cli
+	bash scripts/compare_htree.sh $(BUILD)/cimgen $(BUILD)/compare_htree
 
 bench: build
 	bash scripts/bench.sh $(BUILD)

@@ -78,6 +78,7 @@ Block bank_block(const Spec& s);
 Block link_block(const Spec& s);
 Block node_block(const Spec& s);
 Block htree_block(const Spec& s);
+Block root_seg_block(const Spec& s);
 
 /// The blocks of the near-memory macro with pruned weights (generator/blocks/pruned.cpp).
 std::vector<Block> pruned_blocks(const Spec& s);

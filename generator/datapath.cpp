@@ -17,7 +17,7 @@ constexpr Factory kNearMemoryMf[] = {ctrl_block,      frontend_block, wr_decode_
 constexpr Factory kNearMemoryConv[] = {ctrl_block,     frontend_block, wr_decode_block,  gating_block, seg_sum_block,
                                        bitcells_block, uarray_block,   adder_tree_block, channel_block, top_block};
 /// H-tree near-memory core (DESIGN.md section 9): banks at the leaves, links, nodes, the root.
-constexpr Factory kHTreeMf[] = {ctrl_block,  frontend_block, wr_decode_block, gating_block,   seg_sum_block,
+constexpr Factory kHTreeMf[] = {ctrl_block,  root_seg_block, wr_decode_block, gating_block,   seg_sum_block,
                                 shift_acc_block, bitcells_block, adder_tree_block, bank_block, link_block,
                                 node_block,  htree_block,    channel_block,   top_block};
 /// In-memory macro: 8T product lines and memory-immersed SAR converters.

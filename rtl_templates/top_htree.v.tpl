@@ -6,6 +6,8 @@
 // channel; meanwhile it counts its NB input planes against its copy of the sign rows (B) and
 // against all ones (Sx), then combines y = 2A - Sw + 2B - Sx. Writes travel down to the bank
 // that holds wr_index; the root keeps step(w) of every element in one-row bit-cell arrays.
+// The root's wide logic is split into repeated modules (an input segment per L elements, a
+// channel per weight vector), so that each distinct module is small to synthesize.
 module {{NAME}}_top #(
   parameter integer N       = {{N}},        // vector length
   parameter integer C       = {{C}},        // channels
@@ -34,19 +36,26 @@ module {{NAME}}_top #(
   localparam [PL_W-1:0]  PL_ONE = ONE_I[PL_W-1:0];
   localparam [CNT_W-1:0] NB_C   = NB[CNT_W-1:0];
 
-  // ---- controller, input register, output register ----
-  wire             x_load, issue_valid, acc_valid;
+  // ---- controller and output handshake (the output register is in the channels) ----
+  wire             x_load, issue_valid, acc_valid, out_load;
   wire [CNT_W-1:0] acc_idx;
-  wire [N*EW-1:0]  x_reg;
-  wire [C*Y_W-1:0] y_comb;
+  reg              y_valid_reg;
 
-  {{NAME}}_frontend u_frontend (
+  {{NAME}}_ctrl u_ctrl (
     .clk(clk), .rst_n(rst_n),
-    .wr_valid(wr_valid), .wr_ready(wr_ready), .x_valid(x_valid), .x_ready(x_ready), .x_data(x_data),
-    .y_valid(y_valid), .y_ready(y_ready), .y_data(y_data),
-    .x_reg(x_reg), .x_load(x_load), .issue_valid(issue_valid), .acc_valid(acc_valid), .acc_idx(acc_idx),
-    .y_comb(y_comb)
+    .x_valid(x_valid), .x_ready(x_ready), .wr_valid(wr_valid), .wr_ready(wr_ready),
+    .y_valid(y_valid_reg), .y_ready(y_ready),
+    .x_load(x_load), .issue_valid(issue_valid),
+    .acc_valid(acc_valid), .acc_idx(acc_idx), .out_load(out_load)
   );
+
+  always @(posedge clk or negedge rst_n) begin
+    if (!rst_n) y_valid_reg <= 1'b0;
+    else if (out_load) y_valid_reg <= 1'b1;
+    else if (y_ready) y_valid_reg <= 1'b0;
+  end
+
+  assign y_valid = y_valid_reg;
 
   // ---- root sequencing: go down the tree in the first run cycle; input planes n-1..0 ----
   reg            go_reg;       // the next issue cycle sends go
@@ -72,37 +81,21 @@ module {{NAME}}_top #(
   wire acc_b = acc_valid && acc_idx < NB_C;
   wire first = acc_idx == {CNT_W{1'b0}};
 
-  // ---- step(x) of every element: the only vector bits that travel ----
-  wire [N-1:0] x_step;
-  genvar i, s, c;
-  generate
-    for (i = 0; i < N; i = i + 1) begin : g_step
-      assign x_step[i] = ~x_reg[i*EW + NB];
-    end
-  endgenerate
-
-  // ---- input-plane gating at the root, one gating block per segment ----
-  wire [PW-1:0] gate;
-  wire [PW-1:0] col_en = gate & {PW{b_issue}};
-
-  generate
-    for (s = 0; s < S; s = s + 1) begin : g_gate
-      localparam integer USED = (s == S - 1) ? N - s * L : L;  // columns holding elements
-      {{NAME}}_gating #(.USED(USED)) u_gating (
-        .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(1'b0), .plane(plane_reg), .col_en(gate[s*L +: L])
-      );
-    end
-  endgenerate
-
-  // ---- dummy all-ones row: Sx = SUM_k 2^k popcount(x[k]) ----
+  // ---- input segments: the input register, step(x) (the only vector bits that travel), the
+  //      input-plane gating and the dummy all-ones row's counts ----
+  wire [N-1:0]         x_step;
+  wire [PW-1:0]        col_en;
   wire [S*COUNT_W-1:0] dummy_counts;
   wire [B_W-1:0]       dummy_sum;
   wire [B_W-1:0]       sx;
+  genvar s, c;
 
   generate
-    for (s = 0; s < S; s = s + 1) begin : g_dummy
-      {{NAME}}_adder_tree u_tree (
-        .clk(clk), .bits(col_en[s*L +: L]), .count(dummy_counts[s*COUNT_W +: COUNT_W])
+    for (s = 0; s < S; s = s + 1) begin : g_seg
+      localparam integer USED = (s == S - 1) ? N - s * L : L;  // columns holding elements
+      {{NAME}}_root_seg #(.USED(USED)) u_seg (
+        .clk(clk), .x_load(x_load), .x_data(x_data[s*L*EW +: USED*EW]), .plane(plane_reg), .b_issue(b_issue),
+        .step(x_step[s*L +: USED]), .col_en(col_en[s*L +: L]), .count(dummy_counts[s*COUNT_W +: COUNT_W])
       );
     end
   endgenerate
@@ -128,29 +121,18 @@ module {{NAME}}_top #(
 
   {{NAME}}_wr_decode u_wr_decode (.wr_index(wr_index), .seg_wr(seg_wr), .seg_col(seg_col));
 
-  // ---- channels: the root's copy of the sign rows, B, Sw, combine ----
+  // ---- channels: the root's copy of the sign rows, B, Sw, combine, output register ----
   generate
     for (c = 0; c < C; c = c + 1) begin : g_ch
       localparam integer    CID_I = c;
       localparam [CH_W-1:0] CID   = CID_I[CH_W-1:0];
       wire                  ch_sel = wr_fire && wr_channel == CID;
-      wire [S*COUNT_W-1:0]  seg_counts;
-
-      for (s = 0; s < S; s = s + 1) begin : g_seg
-        wire [L-1:0] sign_row;  // step(w) of the segment's elements
-        {{NAME}}_bitcells #(.ROWS(1), .ROW_W(1)) u_sign (
-          .clk(clk), .wr_en(ch_sel && !wr_sum && seg_wr[s]), .wr_col(seg_col[s*COL_W +: COL_W]),
-          .wr_bits(~wr_data[M]), .rd_row(1'b0), .rd_data(sign_row)
-        );
-        {{NAME}}_adder_tree u_tree (
-          .clk(clk), .bits(sign_row & col_en[s*L +: L]), .count(seg_counts[s*COUNT_W +: COUNT_W])
-        );
-      end
 
       {{NAME}}_channel_ht u_channel (
-        .clk(clk), .sw_wr(ch_sel && wr_sum), .sw_data(wr_data[SW_W-1:0]),
-        .seg_counts(seg_counts), .acc_b(acc_b), .acc_first(first),
-        .a(a_data[c*SW_W +: SW_W]), .sx(sx), .y(y_comb[c*Y_W +: Y_W])
+        .clk(clk), .el_wr(ch_sel && !wr_sum), .seg_wr(seg_wr), .seg_col(seg_col), .wr_step(~wr_data[M]),
+        .sw_wr(ch_sel && wr_sum), .sw_data(wr_data[SW_W-1:0]), .col_en(col_en),
+        .acc_b(acc_b), .acc_first(first), .a(a_data[c*SW_W +: SW_W]), .sx(sx),
+        .out_load(out_load), .y(y_data[c*Y_W +: Y_W])
       );
     end
   endgenerate

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (figures, not pass/fail): generation time, regression throughput, and the time
 # `cimgen synth` takes on a large macro (N = 1024, C = 64), with 1 and with 2 parallel Yosys runs,
-# and with static timing on osu018 (OpenSTA on the flattened, buffered netlist).
+# with static timing on osu018 (OpenSTA on the flattened, buffered netlist), and on the large H-tree core (B = 64, N = 4096, C = 16, m = n = 8; goal: under 60 s on 2 cores),
+# wall clock and the CPU time of all Yosys runs (the latter does not depend on the machine's load).
 set -euo pipefail
 build=${1:-build}
 now() { date +%s.%N; }
@@ -24,3 +25,6 @@ echo "== cimgen synth specs/mf_n1024_c64.json --tech osu018 -j 2: synthesis + Op
 start=$(now)
 "$build/cimgen" synth specs/mf_n1024_c64.json --tech osu018 -o "$build/bench_sta" -j 2 -q | grep -E "^Critical path|^Timed netlist|^Per vector"
 elapsed "$start"
+echo "== cimgen synth specs/ht_n4096_c16_b64.json (H-tree: B=64, N=4096, C=16, m=n=8), -j 2, goal < 60 s"
+/usr/bin/time -f "%e s wall, %U s user + %S s system CPU" \
+  "$build/cimgen" synth specs/ht_n4096_c16_b64.json -o "$build/bench_synth_ht" -j 2 -q | grep -E "total periphery|Longest"

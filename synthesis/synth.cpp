@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
@@ -53,7 +54,7 @@ struct Flow {
   std::string staged;                ///< its staging directory
   fs::path dir;                      ///< synth/ of the staging directory, where Yosys runs
   size_t file_count = 0;             ///< files staged before synthesis
-  std::vector<std::string> modules;  ///< distinct elaborated modules, the top first
+  std::vector<std::string> modules;  ///< distinct elaborated modules, the largest first
   std::vector<YosysJob> jobs;        ///< one per module (same order), then the reference tree
 
   std::string top() const { return s.name + "_top"; }
@@ -146,7 +147,26 @@ void elaborate(const Flow& f, const std::string& design_script) {
   if (!run_yosys(f.dir, e)) throw FlowFailure{"Yosys elaboration failed", e.log};
 }
 
-/// Stage: the distinct modules of the elaborated design, the top (usually the longest run) first.
+/// Lines of every module's text in the elaborated RTLIL (a module's size, so its run time's proxy).
+std::map<std::string, size_t> rtlil_sizes(const std::string& rtlil) {
+  std::map<std::string, size_t> size;
+  std::istringstream in(rtlil);
+  std::string line, current;
+  while (std::getline(in, line)) {
+    if (line.rfind("module ", 0) == 0) {
+      current = line.substr(7);
+      if (!current.empty() && current[0] == '\\') current.erase(0, 1);  // public names are escaped
+    } else if (line == "end") {
+      current.clear();
+    } else if (!current.empty()) {
+      ++size[current];
+    }
+  }
+  return size;
+}
+
+/// Stage: the distinct modules of the elaborated design, the largest first (the longest Yosys runs
+/// start first, so that parallel runs end together), the top first among equals.
 void list_modules(Flow& f) {
   std::istringstream in(read_text(f.dir / kModuleList));
   std::string line;
@@ -156,6 +176,10 @@ void list_modules(Flow& f) {
     f.modules.push_back(line.substr(a));
   }
   std::stable_partition(f.modules.begin(), f.modules.end(), [&](const std::string& m) { return m == f.top(); });
+  const std::map<std::string, size_t> size = rtlil_sizes(read_text(f.dir / kElabRtlil));
+  const auto lines = [&](const std::string& m) { return size.count(m) ? size.at(m) : size_t(0); };
+  std::stable_sort(f.modules.begin(), f.modules.end(),
+                   [&](const std::string& a, const std::string& b) { return lines(a) > lines(b); });
 }
 
 /// Stage: one Yosys script per distinct module (the others black boxes), plus the reference tree.

@@ -24,9 +24,10 @@ Block channel_block(const Spec& s) {
     break;
   case Variant::HTreeMf:
     b.suffix = "channel_ht";
-    b.what = "H-tree root channel: B, Sw register, A from the tree, combine";
+    b.what = "H-tree root channel: sign-row copy, B, Sw register, A from the tree, combine, output register";
     b.tpl = "channel_ht.v.tpl";
-    b.params.insert({{"COUNT_W", num(s.COUNT_W)}, {"SUM_IW", num(s.SUM_IW)}, {"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}});
+    b.params.insert({{"L", num(s.L)},          {"COL_W", num(s.COL_W)}, {"COUNT_W", num(s.COUNT_W)},
+                     {"SUM_IW", num(s.SUM_IW)}, {"SW_W", num(s.SW_W)},   {"B_W", num(s.B_W)}});
     break;
   case Variant::InMemoryMf:
     b.suffix = "channel_im";

@@ -157,6 +157,14 @@ Block node_block(const Spec& s) {
   return b;
 }
 
+Block root_seg_block(const Spec& s) {
+  Block b = make_block("root_seg", "H-tree root input segment: input-register slice, step(x), plane gating, dummy-row count",
+                       category::kIo, "root_seg.v.tpl");
+  b.instances = s.S;
+  b.params = {{"L", num(s.L)}, {"EW", num(s.n + 1)}, {"PL_W", num(s.PL_W)}, {"COUNT_W", num(s.COUNT_W)}};
+  return b;
+}
+
 Block htree_block(const Spec& s) {
   Block b = make_block("htree", "H-tree: links, nodes and banks wired from the root", kNodes, "");
   b.body = tree_module(s);
