@@ -276,6 +276,24 @@ void read_tech(Reader& top, Spec& s) {
   }
 }
 
+/// `"dropout": {"registers": R}` (DESIGN.md section 11): MF on near_memory or a lossless in_memory.
+void read_dropout(Reader& top, Spec& s) {
+  if (!top.has("dropout")) return;
+  Reader d(top.raw("dropout"), "/dropout");
+  d.only({"registers"});
+  s.dropout_registers = d.integer("registers", 1, Limits::kMaxDropoutRegisters, 0, true);
+  if (s.op == Operator::Conventional) throw InputError("/dropout: requires operator \"mf\", got \"conventional\"");
+  switch (s.datapath) {
+  case Datapath::NearMemory: return;
+  case Datapath::InMemory:
+    if (s.adc_lsb_shift != 0 || full_scale(s.adc_bits) < s.L)
+      throw InputError("/dropout: requires a lossless ADC (lsb_shift 0 and 2^bits-1 >= uarray_columns), got bits " +
+                       std::to_string(s.adc_bits) + " lsb_shift " + std::to_string(s.adc_lsb_shift));
+    return;
+  case Datapath::HTree: throw InputError("/dropout: requires datapath \"near_memory\" or \"in_memory\", got \"htree\"");
+  }
+}
+
 std::string read_name(Reader& top, const Spec& s) {
   if (top.has("name")) {
     const json& v = top.raw("name");
@@ -314,7 +332,7 @@ Spec Spec::from_json_text(const std::string& text) {
   Spec s;
   Reader top(root, "");
   top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
-            "uarray_columns", "adder_tree", "adc", "htree", "tech"});
+            "uarray_columns", "adder_tree", "adc", "htree", "tech", "dropout"});
   s.op = top.choice("operator", Operator::Mf);
   s.datapath = top.choice("datapath", Datapath::NearMemory);
   s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
@@ -324,6 +342,7 @@ Spec Spec::from_json_text(const std::string& text) {
   s.L = top.integer("uarray_columns", 1, s.N, std::min(s.N, 64));
   read_datapath_fields(top, s);
   read_tech(top, s);
+  read_dropout(top, s);
   s.name = read_name(top, s);
   s.derive();
   return s;
@@ -348,7 +367,28 @@ void Spec::derive() {
   derive_bounds();
   derive_timing();
   derive_organisation();
+  derive_dropout();
   derive_canonical();
+}
+
+/// Dropout widths (DESIGN.md section 11); results wrap modulo 2^Y_W, so Y_W is unchanged.
+void Spec::derive_dropout() {
+  if (!has_dropout()) return;
+  R_W = std::max(1, clog2(uint64_t(dropout_registers)));
+  switch (datapath) {
+  case Datapath::NearMemory:
+    // m more row reads: the weight planes again, gated by the mask alone, count the Sw of the
+    // active columns (it cannot be host-loaded).
+    steps += m;
+    row_reads = steps;
+    initiation_interval = steps + pipeline_stages + 1;
+    latency = initiation_interval + 1;
+    CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
+    return;
+  case Datapath::InMemory:
+  case Datapath::HTree:
+    return;  // no dropout RTL (in_memory) / refused by read_dropout (htree)
+  }
 }
 
 /// c_max, y_max, Y_W and losslessness (DESIGN.md sections 3 and 5).
@@ -495,6 +535,7 @@ void Spec::derive_canonical() {
     break;
   }
   c["tech"] = {{"bitcell_area_um2", bitcell_area_um2}};
+  if (has_dropout()) c["dropout"] = {{"registers", dropout_registers}};
   canonical = c.dump();
   hash = fnv1a64(canonical);
 }
@@ -552,6 +593,7 @@ std::string Spec::derived_json() const {
     break;
   }
   d["array_cells"] = array_cells;
+  if (has_dropout()) d["dropout"] = {{"registers", dropout_registers}, {"R_W", R_W}};
   return d.dump(2);
 }
 
@@ -587,6 +629,7 @@ std::string Spec::derived_text() const {
   os << "widths               CH_W " << CH_W << ", IDX_W " << IDX_W << ", SW_W " << SW_W << ", WR_W " << WR_W
      << ", Y_W " << Y_W << ", COUNT_W " << COUNT_W << "\n"
      << "latency / II         " << latency << " / " << initiation_interval << " cycles\n";
+  if (has_dropout()) os << "dropout              " << dropout_registers << " partial-sum registers, R_W " << R_W << "\n";
   return os.str();
 }
 

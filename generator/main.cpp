@@ -6,6 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "dropout_cmd.hpp"
 #include "files.hpp"
 #include "generate.hpp"
 #include "golden.hpp"
@@ -118,11 +119,12 @@ struct Args {
   int count = 100;
   SimOptions sim;
   SynthOptions synth;
+  DropoutOptions dropout;
 };
 
 /// The subcommands, to see which one was given.
 struct Commands {
-  CLI::App *check, *enums, *gold, *vec, *gen, *sim, *syn;
+  CLI::App *check, *enums, *gold, *vec, *gen, *sim, *syn, *drop = nullptr;
 };
 
 void add_zero_sign(CLI::App* c, std::string& zs) {
@@ -167,6 +169,9 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--weights", o.weights, "weights file (instead of random data)");
   c.sim->add_option("--inputs", o.inputs, "inputs file (instead of random data)");
   c.sim->add_option("--out", o.out, "write the RTL outputs to this file");
+  c.sim->add_option("--program", o.program,
+                    "dropout: beat program (cimgen dropout's program.txt), run on --vectors (at most 8) input vectors; "
+                    "every beat and every sample checked");
   c.sim->add_option("--cache", o.cache,
                     "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
   c.sim->add_option("--noise-sigma", o.noise_sigmas,
@@ -191,6 +196,18 @@ void add_synth_command(CLI::App& app, Args& a, Commands& c) {
   c.syn->add_flag("-q,--quiet", o.quiet, "no progress lines");
 }
 
+void add_dropout_command(CLI::App& app, Args& a, Commands& c) {
+  DropoutOptions& o = a.dropout;
+  c.drop = app.add_subcommand("dropout", "MC-Dropout: draw masks, order the samples, write the beat program and cost report");
+  c.drop->add_option("SPEC", a.spec, "spec JSON file with a dropout object")->required();
+  c.drop->add_option("--samples", o.samples, "number of samples T")->check(CLI::Range(1, 2000))->capture_default_str();
+  c.drop->add_option("--p-in", o.p_in, "probability that an input column is dropped")->check(CLI::Range(0.0, 1.0))->required();
+  c.drop->add_option("--p-out", o.p_out, "probability that an output channel is dropped")->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  c.drop->add_option("--seed", o.seed, "mask seed")->check(kSeed)->capture_default_str();
+  c.drop->add_option("-o,--out", o.out, "output directory (replaced atomically)")->required();
+  c.drop->add_flag("!--no-plot", o.plot, "do not run gnuplot for cost.png");
+}
+
 /// Runs the given subcommand; input errors and internal errors become their exit codes.
 int dispatch(const Commands& c, const Args& a) {
   try {
@@ -201,6 +218,7 @@ int dispatch(const Commands& c, const Args& a) {
     if (*c.gen) return cmd_generate(a.spec, a.dir);
     if (*c.sim) return run_sim(a.spec, a.sim);
     if (*c.syn) return run_synth(a.spec, a.synth);
+    if (*c.drop) return run_dropout(a.spec, a.dropout);
   } catch (const InputError& e) {
     std::cerr << "cimgen: error: " << printable(e.what()) << "\n";
     return kExitBadInput;
@@ -223,6 +241,7 @@ int main(int argc, char** argv) {
   add_spec_commands(app, a, c);
   add_sim_command(app, a, c);
   add_synth_command(app, a, c);
+  add_dropout_command(app, a, c);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,6 +11,14 @@ Block channel_block(const Spec& s) {
   b.params = {{"S", num(s.S)}, {"Y_W", num(s.Y_W)}};
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
+    if (s.has_dropout()) {
+      b.suffix = "channel_do";
+      b.what = "MF channel with MC-Dropout: A, Sw, B over the masked columns, partial-sum registers";
+      b.tpl = "channel_do.v.tpl";
+      b.params.insert({{"COUNT_W", num(s.COUNT_W)}, {"SUM_IW", num(s.SUM_IW)}, {"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)},
+                       {"R", num(s.dropout_registers)}, {"R_W", num(s.R_W)}});
+      break;
+    }
     b.suffix = "channel";
     b.what = "MF channel: A, B accumulators, Sw register, combine";
     b.tpl = "channel.v.tpl";
