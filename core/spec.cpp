@@ -386,8 +386,16 @@ void Spec::derive_dropout() {
     CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
     return;
   case Datapath::InMemory:
-  case Datapath::HTree:
-    return;  // no dropout RTL (in_memory) / refused by read_dropout (htree)
+    // One more compute cycle with the column lines at the mask and the m weight rows converted
+    // again (the Sw of the active columns).
+    compute_cycles += 1;
+    conversions += m;
+    steps += adc_per_row() ? 1 + adc_bits : 1 + m * adc_bits;
+    initiation_interval = steps + 1;
+    latency = steps + 2;
+    CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
+    return;
+  case Datapath::HTree: return;  // refused by read_dropout
   }
 }
 

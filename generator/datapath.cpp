@@ -38,11 +38,7 @@ std::vector<Block> datapath_blocks(const Spec& s) {
   switch (variant_of(s)) {
   case Variant::NearMemoryMf: return make(kNearMemoryMf, s);
   case Variant::NearMemoryConv: return make(kNearMemoryConv, s);
-  case Variant::InMemoryMf:
-    if (s.has_dropout())
-      throw InputError("/dropout: RTL generation for in_memory is not implemented (the golden model and `cimgen dropout` "
-                       "support it); use datapath \"near_memory\"");
-    return make(kInMemoryMf, s);
+  case Variant::InMemoryMf: return make(kInMemoryMf, s);
   case Variant::HTreeMf: return make(kHTreeMf, s);
   }
   return {};

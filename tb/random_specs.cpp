@@ -167,7 +167,7 @@ void draw_htree(json& j, Draw& d, int N) {
   draw_adder_tree(j, d);
 }
 
-/// dropout (near_memory MF, DESIGN.md section 11) on a quarter of the draws, R = 1..16, chosen
+/// dropout (near_memory or in_memory MF, DESIGN.md section 11) on a quarter of the draws, R = 1..16, chosen
 /// from a hash of the name so the draws of every other field stay as they were.
 void draw_dropout(json& j, const std::string& name) {
   const std::string h = fnv1a64(name);
@@ -194,7 +194,10 @@ json draw_spec(Draw& d, const Options& o, const std::string& name) {
     draw_adder_tree(j, d);
     draw_dropout(j, name);
     break;
-  case Datapath::InMemory: draw_adc(j, d, L > 0 ? L : std::min(N, 64)); break;
+  case Datapath::InMemory:
+    draw_adc(j, d, L > 0 ? L : std::min(N, 64));
+    draw_dropout(j, name);  // refused with a lossy ADC
+    break;
   case Datapath::HTree: draw_htree(j, d, N); break;
   }
   return j;

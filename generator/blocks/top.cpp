@@ -90,10 +90,14 @@ Block top_block(const Spec& s) {
     b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
     break;
   case Variant::InMemoryMf:
-    b.tpl = "top_im.v.tpl";
+    b.tpl = s.has_dropout() ? "top_im_do.v.tpl" : "top_im.v.tpl";
     b.params.insert({{"SW_W", num(s.SW_W)},     {"B_W", num(s.B_W)},       {"SUM_W", num(s.SUM_IW)},
                      {"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)},   {"CHAT_W", num(s.CHAT_W)}, {"CV_W", num(s.CV_W)},
                      {"PER_ROW", num(s.adc_per_row() ? 1 : 0)},            {"NCONV", num(s.nconv)}});
+    if (s.has_dropout()) {
+      b.params.erase("SW_W");  // Sw is counted in the channels
+      b.params.insert({{"R", num(s.dropout_registers)}, {"R_W", num(s.R_W)}});
+    }
     break;
   }
   return b;

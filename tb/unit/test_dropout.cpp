@@ -52,6 +52,22 @@ TEST_CASE("dropout spec: registers, widths, refused combinations") {
   CHECK(dspec(",\"datapath\":\"in_memory\",\"dropout\":{\"registers\":2}").has_dropout());
 }
 
+TEST_CASE("dropout timing: the Sw of the active columns costs m row reads / one compute cycle and m conversions") {
+  // near_memory, m = n = 2, no pipeline: 2m + n = 6 row reads, II = 7, latency 8 (m + n = 4 without).
+  const Spec nm = dspec(",\"dropout\":{\"registers\":2}");
+  CHECK(dspec("").steps == 4);
+  CHECK(nm.steps == 6);
+  CHECK(nm.row_reads == 6);
+  CHECK(nm.initiation_interval == 7);
+  CHECK(nm.latency == 8);
+  // in_memory per_row, b = clog2(4+1) = 3: (1 + 3) * 2 compute-and-convert + 2 * (1 + 3) = 16 steps.
+  const Spec im = dspec(",\"datapath\":\"in_memory\",\"dropout\":{\"registers\":2}");
+  CHECK(im.compute_cycles == 2 + 2);
+  CHECK(im.conversions == 2 * 2 + 2 * 2);
+  CHECK(im.steps == 16);
+  CHECK(im.initiation_interval == 17);
+}
+
 TEST_CASE("dropout beat model: hand-worked S over masked columns, ops 0/1/2, wrap") {
   // w = (+3, -1, -0, +2, -3, +1), x = (+2, -0, -3, +1, +3, -2), m = n = 2.
   // f(w,x) = sign(x)|w| + sign(w)|x| per column: 3+2=5, -1-0=-1, -0-3=-3, 2+1=3, 3-3=0, -1+2=1.
