@@ -64,10 +64,15 @@ int cmd_enums(bool as_json) {
 }
 
 int cmd_golden(const std::string& spec_path, const std::string& wpath, const std::string& xpath,
-               const std::string& out, const std::string& zs) {
+               const std::string& out, const std::string& zs, const std::string& program) {
   const Spec s = Spec::from_file(spec_path);
   const auto w = golden::read_weights(s, wpath, zero_sign(zs));
   const auto x = golden::read_inputs(s, xpath, zero_sign(zs));
+  if (!program.empty()) {  // dropout: beat k with vector k (DESIGN.md section 11)
+    const auto ys = golden::program_outputs(s, w, x, golden::read_program(s, program), program);
+    golden::write_file_atomic(out, golden::format_outputs(ys));
+    return kExitOk;
+  }
   std::vector<std::vector<int64_t>> ys;
   for (const auto& v : x) {
     std::vector<int64_t> row;
@@ -113,7 +118,7 @@ const CLI::Validator kSeed(
 
 /// Every option value of every subcommand.
 struct Args {
-  std::string spec, wpath, xpath, out = "-", zs = "positive", dir;
+  std::string spec, wpath, xpath, out = "-", zs = "positive", dir, program;
   bool as_json = false;
   uint64_t seed = 1;
   int count = 100;
@@ -146,6 +151,7 @@ void add_spec_commands(CLI::App& app, Args& a, Commands& c) {
   c.gold->add_option("--weights", a.wpath, "weights file (C lines of N integers)")->required();
   c.gold->add_option("--inputs", a.xpath, "inputs file (one vector of N integers per line)")->required();
   c.gold->add_option("--out", a.out, "outputs file (default: stdout)");
+  c.gold->add_option("--program", a.program, "dropout: beat program, beat k applied with input vector k");
   add_zero_sign(c.gold, a.zs);
 
   c.vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
@@ -213,7 +219,7 @@ int dispatch(const Commands& c, const Args& a) {
   try {
     if (*c.check) return cmd_check(a.spec, a.as_json);
     if (*c.enums) return cmd_enums(a.as_json);
-    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs);
+    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs, a.program);
     if (*c.vec) return cmd_vectors(a.spec, a.seed, a.count, a.wpath, a.xpath);
     if (*c.gen) return cmd_generate(a.spec, a.dir);
     if (*c.sim) return run_sim(a.spec, a.sim);

@@ -90,6 +90,17 @@ ProgramRun run_program(const Spec& s, const std::vector<Vec>& w, const Vec& x, c
   return run;
 }
 
+std::vector<std::vector<int64_t>> program_outputs(const Spec& s, const std::vector<Vec>& w, const std::vector<Vec>& xs,
+                                                  const Program& prog, const std::string& file) {
+  if (prog.beats.size() != xs.size())
+    throw InputError(printable(file) + ": " + std::to_string(prog.beats.size()) + " beats for " +
+                     std::to_string(xs.size()) + " input vectors (one beat per vector)");
+  DropoutModel model(s);
+  std::vector<std::vector<int64_t>> ys;
+  for (size_t k = 0; k < xs.size(); ++k) ys.push_back(model.step(w, xs[k], prog.beats[k]));
+  return ys;
+}
+
 namespace {
 
 /// Throws "FILE:LINE: what".

@@ -79,6 +79,10 @@ struct ProgramRun {
 /// Run `prog` beat by beat and check every sample mark against S(in) from scratch.
 ProgramRun run_program(const Spec& s, const std::vector<Vec>& w, const Vec& x, const Program& prog);
 
+/// Beat k of `prog` applied with input vector k (as many beats as vectors); one output row per beat.
+std::vector<std::vector<int64_t>> program_outputs(const Spec& s, const std::vector<Vec>& w, const std::vector<Vec>& xs,
+                                                  const Program& prog, const std::string& file);
+
 /// Parse a program text for spec `s` (`file` names it in errors "FILE:LINE: ..."). Lines:
 /// `OP SRC DST MASK` (a beat; MASK = N characters 0/1, character i = column i) or
 /// `sample T REG IN_MASK OUT_MASK`; `#` starts a comment.
