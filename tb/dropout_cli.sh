@@ -37,6 +37,13 @@ expect bad_op "bad_op.txt:2: op must be in 0..2, got '3'" "$cimgen" sim "$spec" 
 expect bad_reg "bad_reg.txt:1: dst register must be in 0..0, got '1'" "$cimgen" sim "$spec" --program "$(prog bad_reg.txt '0 0 1 101010\n')"
 expect bad_mask "bad_mask.txt:3: mask must have 6 characters 0/1, got 7" "$cimgen" sim "$spec" --program "$(prog bad_mask.txt '# c\n0 0 0 101010\n1 0 0 1010101\n')"
 expect bad_sample "bad_sample.txt:2: output mask must have 2 characters 0/1, got 3" "$cimgen" sim "$spec" --program "$(prog bad_sample.txt '0 0 0 101010\nsample 0 0 101010 111\n')"
+# cimgen golden --program, by hand (N = C = m = n = 1, w = +1): beat 0, x = -0: f = -1*1 + 1*0 = -1;
+# beat 1, x = +1, op 1 from P0: -1 + (1*1 + 1*1) = 1.
+printf '1\n' > "$tmp/w1.txt"; printf -- '-0\n1\n' > "$tmp/x2.txt"; printf -- '-0\n' > "$tmp/x1.txt"
+"$cimgen" golden "$here/specs/r41_do_nm_n1_r2.json" --weights "$tmp/w1.txt" --inputs "$tmp/x2.txt" \
+  --program "$(prog g2.txt '0 0 0 1\n1 0 1 1\n')" > "$tmp/g.out" 2>&1 && [ "$(grep -v '^#' "$tmp/g.out" | tr '\n' ' ')" = "-1 1 " ] \
+  && ok || { bad "golden --program by hand"; cat "$tmp/g.out"; }
+expect golden_count "2 beats for 1 input vectors" "$cimgen" golden "$here/specs/r41_do_nm_n1_r2.json" --weights "$tmp/w1.txt" --inputs "$tmp/x1.txt" --program "$(prog g.txt '0 0 0 1\n1 0 1 0\n')"
 expect no_dropout_sim "has no /dropout object" "$cimgen" sim "$tmp/plain.json" --program "$(prog p.txt '0 0 0 101010\n')"
 
 # A good run, twice: same bytes; files present; flows ordered.
