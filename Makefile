@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench prune-bench compare compare-htree fuzz-specs fuzz golden-rtl clean
+.PHONY: all deps build cli demo test lint synth bench prune-bench compare compare-htree fuzz-specs fuzz golden-rtl dropout-bench clean
 
 all: build
 
@@ -82,6 +82,10 @@ soak: $(BUILD)/CMakeCache.txt
 	bash scripts/soak.sh $(BUILD)/cimgen $(BUILD)/cimgen_random_specs $(SPECS) $(VECTORS) $(SEED) $(BUILD)/soak_$(SEED) 1
 
 # Rewrite tb/golden_rtl.sha256 (the golden_rtl test) after an intended change of the generated RTL.
+# MC-Dropout reuse study (issue 14): savings per flow at 100 samples, table in $(BUILD)/dropout_bench.md.
+dropout-bench: cli
+	bash scripts/dropout_bench.sh $(BUILD)
+
 golden-rtl: cli
 	bash tb/golden_rtl.sh $(BUILD)/cimgen tb/specs tb/golden_rtl.sha256 --update
 

@@ -297,6 +297,25 @@ void read_pruning(Reader& top, Spec& s, const std::string& base_dir) {
   s.pruning = std::make_shared<const Pruning>(make_pruning(read_mask(path, s.C, s.N), k, g, file.string()));
 }
 
+/// `"dropout": {"registers": R}` (DESIGN.md section 11): MF on near_memory or a lossless in_memory.
+void read_dropout(Reader& top, Spec& s) {
+  if (!top.has("dropout")) return;
+  Reader d(top.raw("dropout"), "/dropout");
+  d.only({"registers"});
+  s.dropout_registers = d.integer("registers", 1, Limits::kMaxDropoutRegisters, 0, true);
+  if (s.op == Operator::Conventional) throw InputError("/dropout: requires operator \"mf\", got \"conventional\"");
+  if (s.pruning) throw InputError("/dropout: not available together with /pruning (pruned groups have no x-beat fields)");
+  switch (s.datapath) {
+  case Datapath::NearMemory: return;
+  case Datapath::InMemory:
+    if (s.adc_lsb_shift != 0 || full_scale(s.adc_bits) < s.L)
+      throw InputError("/dropout: requires a lossless ADC (lsb_shift 0 and 2^bits-1 >= uarray_columns), got bits " +
+                       std::to_string(s.adc_bits) + " lsb_shift " + std::to_string(s.adc_lsb_shift));
+    return;
+  case Datapath::HTree: throw InputError("/dropout: requires datapath \"near_memory\" or \"in_memory\", got \"htree\"");
+  }
+}
+
 std::string read_name(Reader& top, const Spec& s) {
   if (top.has("name")) {
     const json& v = top.raw("name");
@@ -335,7 +354,7 @@ Spec Spec::from_json_text(const std::string& text, const std::string& base_dir) 
   Spec s;
   Reader top(root, "");
   top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
-            "uarray_columns", "adder_tree", "adc", "htree", "tech", "pruning"});
+            "uarray_columns", "adder_tree", "adc", "htree", "tech", "pruning", "dropout"});
   s.op = top.choice("operator", Operator::Mf);
   s.datapath = top.choice("datapath", Datapath::NearMemory);
   s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
@@ -346,6 +365,7 @@ Spec Spec::from_json_text(const std::string& text, const std::string& base_dir) 
   read_datapath_fields(top, s);
   read_tech(top, s);
   read_pruning(top, s, base_dir);
+  read_dropout(top, s);
   s.name = read_name(top, s);
   s.derive();
   return s;
@@ -373,7 +393,36 @@ void Spec::derive() {
   derive_timing();
   derive_organisation();
   if (pruning) derive_pruned(*this);
+  derive_dropout();
   derive_canonical();
+}
+
+/// Dropout widths (DESIGN.md section 11); results wrap modulo 2^Y_W, so Y_W is unchanged.
+void Spec::derive_dropout() {
+  if (!has_dropout()) return;
+  R_W = std::max(1, clog2(uint64_t(dropout_registers)));
+  switch (datapath) {
+  case Datapath::NearMemory:
+    // m more row reads: the weight planes again, gated by the mask alone, count the Sw of the
+    // active columns (it cannot be host-loaded).
+    steps += m;
+    row_reads = steps;
+    initiation_interval = steps + pipeline_stages + 1;
+    latency = initiation_interval + 1;
+    CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
+    return;
+  case Datapath::InMemory:
+    // One more compute cycle with the column lines at the mask and the m weight rows converted
+    // again (the Sw of the active columns).
+    compute_cycles += 1;
+    conversions += m;
+    steps += adc_per_row() ? 1 + adc_bits : 1 + m * adc_bits;
+    initiation_interval = steps + 1;
+    latency = steps + 2;
+    CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
+    return;
+  case Datapath::HTree: return;  // refused by read_dropout
+  }
 }
 
 /// c_max, y_max, Y_W and losslessness (DESIGN.md sections 3 and 5).
@@ -521,6 +570,7 @@ void Spec::derive_canonical() {
   }
   c["tech"] = {{"bitcell_area_um2", bitcell_area_um2}};
   if (pruning) c["pruning"] = json::parse(pruning_canonical(*pruning));
+  if (has_dropout()) c["dropout"] = {{"registers", dropout_registers}};
   canonical = c.dump();
   hash = fnv1a64(canonical);
 }
@@ -579,6 +629,7 @@ std::string Spec::derived_json() const {
   }
   d["array_cells"] = array_cells;
   if (pruning) d["pruning"] = json::parse(pruning_report_json(*this));
+  if (has_dropout()) d["dropout"] = {{"registers", dropout_registers}, {"R_W", R_W}};
   return d.dump(2);
 }
 
@@ -615,6 +666,7 @@ std::string Spec::derived_text() const {
      << ", Y_W " << Y_W << ", COUNT_W " << COUNT_W << "\n"
      << "latency / II         " << latency << " / " << initiation_interval << " cycles\n";
   if (pruning) os << pruning_report_text(*this);
+  if (has_dropout()) os << "dropout              " << dropout_registers << " partial-sum registers, R_W " << R_W << "\n";
   return os.str();
 }
 

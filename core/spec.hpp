@@ -25,6 +25,7 @@ struct Limits {
   static constexpr int kMaxPipelineStages = 8;
   static constexpr int kMaxBanks = 1024;
   static constexpr int kMaxLinkStages = 4;
+  static constexpr int kMaxDropoutRegisters = 16;
 };
 
 /// A validated spec plus its derived organisation. Built only by from_json().
@@ -49,6 +50,7 @@ struct Spec {
   int fanout = 2;                           ///< htree.fanout, 2 | 4 (htree)
   int link_stages = 0;                      ///< htree.link_stages k (htree)
   std::shared_ptr<const Pruning> pruning;   ///< pruning: mask and mapping (null: dense)
+  int dropout_registers = 0;                ///< dropout.registers R, 1..16 (0: no dropout, DESIGN.md section 11)
 
   // ---- derived (computed once by derive()) ----
   int S = 0;         ///< segments per channel, ceil(N/L)
@@ -92,6 +94,7 @@ struct Spec {
   int AB_W = 0;        ///< htree: a bank's partial sum A_b per channel, clog2(NBK*(2^m-1)+1)
   int a_ready = 0;     ///< htree: run cycle from which the root holds A (see derive_timing)
   int64_t reference_cells = 0; ///< in_memory: SAR reference cells, ((2^b-1) << lsb_shift) per converter
+  int R_W = 0;               ///< dropout: partial-sum register index width, max(1, clog2 R)
   std::string canonical;     ///< canonical JSON text of the spec (defaults filled)
   std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`
 
@@ -101,6 +104,7 @@ struct Spec {
   /// Read a spec file; the error message names the file.
   static Spec from_file(const std::string& path);
 
+  bool has_dropout() const { return dropout_registers > 0; }
   bool adc_per_row() const { return adc_converters == Converters::PerRow; }
   /// Whether the datapath has analog simulation models (product lines, comparators) with a
   /// noise mode.
@@ -118,6 +122,7 @@ private:
   void derive_bounds();
   void derive_timing();
   void derive_organisation();
+  void derive_dropout();
   void derive_canonical();
 };
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "dropout_cmd.hpp"
 #include "files.hpp"
 #include "generate.hpp"
 #include "golden.hpp"
@@ -66,10 +67,15 @@ int cmd_enums(bool as_json) {
 }
 
 int cmd_golden(const std::string& spec_path, const std::string& wpath, const std::string& xpath,
-               const std::string& out, const std::string& zs) {
+               const std::string& out, const std::string& zs, const std::string& program) {
   const Spec s = Spec::from_file(spec_path);
   const auto w = golden::read_weights(s, wpath, zero_sign(zs));
   const auto x = golden::read_inputs(s, xpath, zero_sign(zs));
+  if (!program.empty()) {  // dropout: beat k with vector k (DESIGN.md section 11)
+    const auto ys = golden::program_outputs(s, w, x, golden::read_program(s, program), program);
+    golden::write_file_atomic(out, golden::format_outputs(ys));
+    return kExitOk;
+  }
   std::vector<std::vector<int64_t>> ys;
   for (const auto& v : x) {
     std::vector<int64_t> row;
@@ -126,7 +132,7 @@ const CLI::Validator kSeed(
 
 /// Every option value of every subcommand.
 struct Args {
-  std::string spec, wpath, xpath, out = "-", zs = "positive", dir, mask;
+  std::string spec, wpath, xpath, out = "-", zs = "positive", dir, mask, program;
   double mask_density = -1;
   int mask_clusters = 0;
   bool as_json = false;
@@ -134,11 +140,12 @@ struct Args {
   int count = 100;
   SimOptions sim;
   SynthOptions synth;
+  DropoutOptions dropout;
 };
 
 /// The subcommands, to see which one was given.
 struct Commands {
-  CLI::App *check, *enums, *gold, *vec, *gen, *sim, *syn;
+  CLI::App *check, *enums, *gold, *vec, *gen, *sim, *syn, *drop = nullptr;
 };
 
 void add_zero_sign(CLI::App* c, std::string& zs) {
@@ -160,6 +167,7 @@ void add_spec_commands(CLI::App& app, Args& a, Commands& c) {
   c.gold->add_option("--weights", a.wpath, "weights file (C lines of N integers)")->required();
   c.gold->add_option("--inputs", a.xpath, "inputs file (one vector of N integers per line)")->required();
   c.gold->add_option("--out", a.out, "outputs file (default: stdout)");
+  c.gold->add_option("--program", a.program, "dropout: beat program, beat k applied with input vector k");
   add_zero_sign(c.gold, a.zs);
 
   c.vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
@@ -190,6 +198,9 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--weights", o.weights, "weights file (instead of random data)");
   c.sim->add_option("--inputs", o.inputs, "inputs file (instead of random data)");
   c.sim->add_option("--out", o.out, "write the RTL outputs to this file");
+  c.sim->add_option("--program", o.program,
+                    "dropout: beat program (cimgen dropout's program.txt), run on --vectors (at most 8) input vectors; "
+                    "every beat and every sample checked");
   c.sim->add_option("--cache", o.cache,
                     "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
   c.sim->add_option("--noise-sigma", o.noise_sigmas,
@@ -225,12 +236,24 @@ void add_synth_command(CLI::App& app, Args& a, Commands& c) {
   c.syn->add_option("--bitcell-um2", o.bitcell_um2, "bit-cell area in um^2 (default: the spec's, or 140 F^2 with --tech)");
 }
 
+void add_dropout_command(CLI::App& app, Args& a, Commands& c) {
+  DropoutOptions& o = a.dropout;
+  c.drop = app.add_subcommand("dropout", "MC-Dropout: draw masks, order the samples, write the beat program and cost report");
+  c.drop->add_option("SPEC", a.spec, "spec JSON file with a dropout object")->required();
+  c.drop->add_option("--samples", o.samples, "number of samples T")->check(CLI::Range(1, 2000))->capture_default_str();
+  c.drop->add_option("--p-in", o.p_in, "probability that an input column is dropped")->check(CLI::Range(0.0, 1.0))->required();
+  c.drop->add_option("--p-out", o.p_out, "probability that an output channel is dropped")->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  c.drop->add_option("--seed", o.seed, "mask seed")->check(kSeed)->capture_default_str();
+  c.drop->add_option("-o,--out", o.out, "output directory (replaced atomically)")->required();
+  c.drop->add_flag("!--no-plot", o.plot, "do not run gnuplot for cost.png");
+}
+
 /// Runs the given subcommand; input errors and internal errors become their exit codes.
 int dispatch(const Commands& c, const Args& a) {
   try {
     if (*c.check) return cmd_check(a.spec, a.as_json);
     if (*c.enums) return cmd_enums(a.as_json);
-    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs);
+    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs, a.program);
     if (*c.vec && a.mask_density >= 0) {
       if (a.mask.empty()) throw InputError("vectors: --mask-density needs --mask FILE");
       return cmd_mask(a.spec, a.seed, a.mask_density, a.mask_clusters, a.mask);
@@ -241,6 +264,7 @@ int dispatch(const Commands& c, const Args& a) {
     if (*c.gen) return cmd_generate(a.spec, a.dir);
     if (*c.sim) return run_sim(a.spec, a.sim);
     if (*c.syn) return run_synth(a.spec, a.synth);
+    if (*c.drop) return run_dropout(a.spec, a.dropout);
   } catch (const InputError& e) {
     std::cerr << "cimgen: error: " << printable(e.what()) << "\n";
     return kExitBadInput;
@@ -263,6 +287,7 @@ int main(int argc, char** argv) {
   add_spec_commands(app, a, c);
   add_sim_command(app, a, c);
   add_synth_command(app, a, c);
+  add_dropout_command(app, a, c);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "dropout.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
 
@@ -133,6 +134,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   if (!opt.noise_sigmas.empty() && !s.has_analog_models())
     throw InputError("--noise-sigma: only for datapaths with analog models (in_memory), got " +
                      std::string(to_string(s.datapath)));
+  if (!opt.program.empty()) golden::read_program(s, opt.program);  // file:line errors before verilating
   // The cache key covers the generated RTL and every testbench source and header, so a changed
   // generator or harness never reuses a stale model.
   const fs::path src = sim_source_dir();
@@ -150,6 +152,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                     " --wave-dir " + shell_quote(fs::current_path().string());
   if (!opt.weights.empty()) run += " --weights " + shell_quote(opt.weights) + " --inputs " + shell_quote(opt.inputs);
   if (!opt.out.empty()) run += " --out " + shell_quote(opt.out);
+  if (!opt.program.empty()) run += " --program " + shell_quote(opt.program);
   return shell(run);
 }
 

@@ -15,6 +15,7 @@ struct SimOptions {
   std::string cache;                     ///< verilated models, one directory per key; "": default_sim_cache()
   std::vector<double> noise_sigmas;      ///< in_memory noise sweep (sigma in counts); empty: bit-exact
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise
+  std::string program;                   ///< dropout beat program (`cimgen dropout`'s program.txt)
 };
 
 /// The testbench sources compiled with each model, relative to `sim_source_dir()`.

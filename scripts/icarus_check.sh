@@ -81,6 +81,9 @@ if missing:
 top = man.get("top") or (vals["NAME"] + "_top")
 lat = man.get("latency", find(["latency"], chk))
 ii = man.get("initiation_interval", find(["initiation_interval"], chk))
+do = chk.get("dropout") or {}
+vals["R"] = do.get("registers", 0)  # dropout (DESIGN.md section 11): 0 = none
+vals["R_W"] = do.get("R_W", 1)
 for k, v in vals.items():
     print("%s=%s" % (k, v))
 print("TOP=%s" % top)
@@ -124,6 +127,7 @@ fi
 reload=0
 if [ "$nvec" -ge 12 ]; then reload=$((nvec / 4)); [ "$reload" -lt 6 ] && reload=6; fi
 reload=${ICARUS_RELOAD:-$reload}
+[ "$R" -gt 0 ] && reload=0   # dropout: the partial sums carry across vectors, one weight set
 case "$reload" in *[!0-9]*|'') echo "icarus_check: ICARUS_RELOAD must be a non-negative integer" >&2; exit 2 ;; esac
 [ "$reload" -ge "$nvec" ] && reload=0
 [ "$reload" -gt 0 ] && [ "$reload" -lt 5 ] && reload=5   # the testbench's timing phase is 5 vectors
@@ -186,8 +190,35 @@ with open(T + "/x.hex", "w") as x:
             x.write("%x\n" % pack(t, NB, "x.txt:%d" % ln)[0])
 PY
 
+# Dropout: a seeded random beat per vector (every register written first, then random ops,
+# src = dst often, empty / full / one-column / random masks), as a program file for the golden
+# model and packed {dst, src, op, mask} words for the testbench.
+dropout_args=()
+if [ "$R" -gt 0 ]; then
+  python3 - "$T" "$N" "$R" "$R_W" "$nvec" "$seed" <<'PY'
+import random, sys
+T, N, R, RW, NVEC, SEED = sys.argv[1], *map(int, sys.argv[2:])
+rnd = random.Random(SEED)
+with open(T + "/b.txt", "w") as prog, open(T + "/b.hex", "w") as hexf:
+    for v in range(NVEC):
+        if v < R:
+            op, src, dst = 0, 0, v
+        else:
+            op, src = rnd.randrange(3), rnd.randrange(R)
+            dst = src if rnd.random() < 0.3 else rnd.randrange(R)
+        kind = rnd.randrange(6)
+        p = rnd.random()
+        one = rnd.randrange(N)
+        mask = [0 if kind == 0 else 1 if kind == 1 else int(i == one) if kind == 2 else int(rnd.random() < p) for i in range(N)]
+        prog.write("%d %d %d %s\n" % (op, src, dst, "".join(map(str, mask))))
+        word = sum(b << i for i, b in enumerate(mask)) | (op << N) | (src << (N + 2)) | (dst << (N + 2 + RW))
+        hexf.write("%x\n" % word)
+PY
+  dropout_args=(-DDROPOUT -Ptb_top.R_W="$R_W")
+fi
+
 # ---------------------------------------------------------------- build and run
-iverilog -g2005 -s tb_top -DDUT="$TOP" \
+iverilog -g2005 -s tb_top -DDUT="$TOP" "${dropout_args[@]}" \
   -Ptb_top.N="$N" -Ptb_top.C="$C" -Ptb_top.M="$M" -Ptb_top.NB="$NB" \
   -Ptb_top.CH_W="$CH_W" -Ptb_top.IDX_W="$IDX_W" -Ptb_top.SW_W="$SW_W" -Ptb_top.WR_W="$WR_W" \
   -Ptb_top.Y_W="$Y_W" -Ptb_top.NVEC="$nvec" -Ptb_top.SEED="$seed" \
@@ -197,6 +228,7 @@ iverilog -g2005 -s tb_top -DDUT="$TOP" \
 
 plus=(+wmem="$T/w.hex" +swmem="$T/sw.hex" +xmem="$T/x.hex" +out="$T/y_rtl.txt")
 [ "$reload" -gt 0 ] && plus+=(+wmem2="$T/w2.hex" +swmem2="$T/sw2.hex")
+[ "$R" -gt 0 ] && plus+=(+bmem="$T/b.hex")
 set +e
 vvp -n "$T/sim" "${plus[@]}" >"$T/vvp.log" 2>&1
 rc=$?
@@ -223,6 +255,8 @@ with open(T + "/y_gold.txt", "w") as f:
         src = a if (k // R) % 2 == 0 else b
         f.write((src[k] if k < len(src) else "# missing") + "\n")
 PY
+elif [ "$R" -gt 0 ]; then
+  "$cimgen" golden "$spec" --weights "$T/w.txt" --inputs "$T/x.txt" --program "$T/b.txt" --out "$T/y_gold.txt"
 else
   "$cimgen" golden "$spec" --weights "$T/w.txt" --inputs "$T/x.txt" --out "$T/y_gold.txt"
 fi

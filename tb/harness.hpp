@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "dropout.hpp"
 #include "golden.hpp"
 #include "stimulus.hpp"
 #include "vecfile.hpp"
@@ -46,6 +47,7 @@ struct RunConfig {
   int max_report = 10;           ///< mismatch lines printed
   double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact)
   uint64_t noise_seed = 1;       ///< seed of the product-line noise
+  std::string program;           ///< dropout: beat program file (else random programs)
 };
 
 /// Error statistics of a noisy run against the golden model.
@@ -114,6 +116,12 @@ struct Op {
   int vector = -1;  ///< index into the input list (x beat)
 };
 
+/// Whether the model has the dropout x-beat fields (DESIGN.md section 11).
+template <class Dut, class = void>
+struct HasDropout : std::false_type {};
+template <class Dut>
+struct HasDropout<Dut, std::void_t<decltype(std::declval<Dut&>().x_mask)>> : std::true_type {};
+
 template <class Dut>
 class Harness {
 public:
@@ -144,6 +152,8 @@ public:
       trace_->open(wave.c_str());
     }
   }
+  /// Dropout: the beat of each x op (indexed by Op::vector); empty for other macros.
+  void set_beats(const std::vector<golden::Beat>* beats) { beats_ = beats; }
   ~Harness() {
     dut_->final();
     if (trace_) trace_->close();
@@ -316,7 +326,16 @@ private:
       const golden::Vec& x = inputs[op.vector];
       for (int i = 0; i < s_.N; ++i)
         set_field(dut_->x_data, i * (s_.n + 1), s_.n + 1, (uint64_t(x[i].neg) << s_.n) | x[i].mag);
+      if constexpr (HasDropout<Dut>::value) drive_beat(op);
     }
+  }
+  /// The x-beat fields of a dropout macro.
+  void drive_beat(const Op& op) {
+    const golden::Beat& b = beats_->at(size_t(op.vector));
+    for (int i = 0; i < s_.N; ++i) set_bit(dut_->x_mask, i, b.mask[size_t(i)]);
+    dut_->x_op = uint8_t(b.op);
+    set_field(dut_->x_src, 0, s_.R_W, uint64_t(b.src));
+    set_field(dut_->x_dst, 0, s_.R_W, uint64_t(b.dst));
   }
   std::vector<uint64_t> y_bits() {
     std::vector<uint64_t> v;
@@ -355,6 +374,7 @@ private:
   std::unique_ptr<Dut> dut_;
   std::unique_ptr<VerilatedFstC> trace_;
   std::vector<std::string> args_;  ///< plusargs handed to the models
+  const std::vector<golden::Beat>* beats_ = nullptr;  ///< dropout: beat of each x op
   const CData* probe_sample_ = nullptr;     ///< in_memory: compute cycle
   const CData* probe_conv_last_ = nullptr;  ///< in_memory: last SAR step
   const CData* probe_phase_a_ = nullptr;    ///< in_memory: weight-plane phase

@@ -9,23 +9,35 @@ struct Plan {
   std::vector<golden::Vec> inputs;
   std::vector<std::vector<int64_t>> expected;
   int timed = 0;
+  std::vector<golden::Beat> beats;        ///< dropout: the beat of each x op
+  std::vector<golden::SampleMark> marks;  ///< dropout program: samples to check from scratch
+  std::vector<std::vector<int64_t>> scratch;  ///< their from-scratch results (wrapped)
 };
 
 /// Random or file stimulus: initial load, a timed burst, then random traffic with a weight
 /// reload of channel 0 in the middle (it must not disturb vectors in flight).
 Plan make_plan(const Spec& s, const RunConfig& cfg);
+/// Dropout macros: random beat programs (random masks with empty and full ones, every op,
+/// src = dst) or the program file of cfg.program, expected results from golden::DropoutModel.
+Plan make_dropout_plan(const Spec& s, const RunConfig& cfg);
+/// Dropout program: every sample mark's RTL result (the output of the beat before it) against
+/// the from-scratch golden result; returns the number of mismatches (printed).
+int check_samples(const Spec& s, const Plan& plan, const RunResult& res);
 
 template <class Dut>
 RunResult run_spec(const Spec& s, const RunConfig& cfg) {
-  const Plan plan = make_plan(s, cfg);
+  const Plan plan = s.has_dropout() ? make_dropout_plan(s, cfg) : make_plan(s, cfg);
   RunResult res;
   {
     Harness<Dut> h(s, cfg, "");
+    h.set_beats(&plan.beats);
     res = h.run(plan.script, plan.inputs, plan.expected, plan.timed);
   }
+  if (s.has_dropout()) res.errors += check_samples(s, plan, res);
   if (res.errors) {
     const std::string wave = cfg.wave_dir + "/" + s.name + "_seed" + std::to_string(cfg.seed) + ".fst";
     Harness<Dut> h(s, cfg, wave);
+    h.set_beats(&plan.beats);
     h.run(plan.script, plan.inputs, plan.expected, plan.timed);
     res.wave = wave;
   }

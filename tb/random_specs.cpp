@@ -167,6 +167,14 @@ void draw_htree(json& j, Draw& d, int N) {
   draw_adder_tree(j, d);
 }
 
+/// dropout (near_memory or in_memory MF, DESIGN.md section 11) on a quarter of the draws, R = 1..16, chosen
+/// from a hash of the name so the draws of every other field stay as they were.
+void draw_dropout(json& j, const std::string& name) {
+  const std::string h = fnv1a64(name);
+  if (j["operator"] != "mf" || h[15] > '3') return;
+  j["dropout"] = {{"registers", 1 + std::stoi(h.substr(14, 1), nullptr, 16)}};
+}
+
 /// One draw. Operator and datapath are drawn independently, so some draws are refused.
 json draw_spec(Draw& d, const Options& o, const std::string& name) {
   json j;
@@ -182,8 +190,14 @@ json draw_spec(Draw& d, const Options& o, const std::string& name) {
   if (L > 0) j["uarray_columns"] = L;
   const auto dp = enum_from_string<Datapath>(j["datapath"].get<std::string>());
   switch (*dp) {
-  case Datapath::NearMemory: draw_adder_tree(j, d); break;
-  case Datapath::InMemory: draw_adc(j, d, L > 0 ? L : std::min(N, 64)); break;
+  case Datapath::NearMemory:
+    draw_adder_tree(j, d);
+    draw_dropout(j, name);
+    break;
+  case Datapath::InMemory:
+    draw_adc(j, d, L > 0 ? L : std::min(N, 64));
+    draw_dropout(j, name);  // refused with a lossy ADC
+    break;
   case Datapath::HTree: draw_htree(j, d, N); break;
   }
   return j;
@@ -242,6 +256,7 @@ void tally(std::map<std::string, int>& cov, const Spec& s) {
           " converters=" + to_string(s.adc_converters)];
     break;
   }
+  if (s.has_dropout()) ++cov["dropout R=" + std::to_string(s.dropout_registers)];
   if (s.N == 1) ++cov["N=1"];
   if (s.L == 1) ++cov["L=1"];
   if (s.L == s.N) ++cov["L=N"];

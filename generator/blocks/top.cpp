@@ -2,6 +2,9 @@
 // top_conv.v.tpl, top_im.v.tpl). The port list is rendered from the one port table below.
 #include "block.hpp"
 
+#include <iterator>
+#include <vector>
+
 namespace cimgen {
 
 namespace {
@@ -32,12 +35,25 @@ constexpr Port kPorts[] = {
     {"output", "y_data", "C*Y_W", "channel c at [c*Y_W +: Y_W], two's complement"},
 };
 
-/// The ANSI port declarations of kPorts, aligned, one per line.
-std::string port_list() {
+/// The x-beat fields a dropout macro adds after x_data (DESIGN.md section 11).
+constexpr Port kDropoutPorts[] = {
+    {"input", "x_mask", "N", "column i active when bit i is 1"},
+    {"input", "x_op", "2", "0: y = S, 1: y = P[src] + S, 2: y = P[src] - S"},
+    {"input", "x_src", "R_W", "partial-sum register read"},
+    {"input", "x_dst", "R_W", "partial-sum register written with y"},
+};
+
+/// The ANSI port declarations of kPorts (and kDropoutPorts), aligned, one per line.
+std::string port_list(bool dropout) {
+  std::vector<Port> ports;
+  for (const Port& p : kPorts) {
+    ports.push_back(p);
+    if (dropout && std::string(p.name) == "x_data") ports.insert(ports.end(), std::begin(kDropoutPorts), std::end(kDropoutPorts));
+  }
   std::string out;
-  const size_t n = sizeof kPorts / sizeof kPorts[0];
+  const size_t n = ports.size();
   for (size_t i = 0; i < n; ++i) {
-    const Port& p = kPorts[i];
+    const Port& p = ports[i];
     std::string decl = std::string("  ") + p.dir + (p.dir[0] == 'i' ? "  wire " : " wire ");
     decl += std::string(p.width) == "1" ? "" : std::string("[") + p.width + "-1:0]";
     decl.resize(std::max(decl.size(), size_t(30)), ' ');
@@ -52,14 +68,18 @@ std::string port_list() {
 
 Block top_block(const Spec& s) {
   Block b = make_block("top", "top level (ports of DESIGN.md section 5)", category::kIo, "");
-  b.params = {{"PORTS", port_list()},   {"N", num(s.N)},         {"C", num(s.C)},         {"M", num(s.m)},
+  b.params = {{"PORTS", port_list(s.has_dropout())},   {"N", num(s.N)},         {"C", num(s.C)},         {"M", num(s.m)},
               {"NB", num(s.n)},         {"L", num(s.L)},         {"S", num(s.S)},         {"Y_W", num(s.Y_W)},
               {"CH_W", num(s.CH_W)},    {"IDX_W", num(s.IDX_W)}, {"WR_W", num(s.WR_W)},   {"COUNT_W", num(s.COUNT_W)},
               {"COL_W", num(s.COL_W)},  {"ROW_W", num(s.ROW_W)}, {"PL_W", num(s.PL_W)},   {"CNT_W", num(s.CNT_W)}};
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
-    b.tpl = "top_mf.v.tpl";
+    b.tpl = s.has_dropout() ? "top_mf_do.v.tpl" : "top_mf.v.tpl";
     b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
+    if (s.has_dropout()) {
+      b.params.erase("SW_W");  // Sw is counted in the channels
+      b.params.insert({{"R", num(s.dropout_registers)}, {"R_W", num(s.R_W)}});
+    }
     break;
   case Variant::NearMemoryConv:
     b.tpl = "top_conv.v.tpl";
@@ -70,10 +90,14 @@ Block top_block(const Spec& s) {
     b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
     break;
   case Variant::InMemoryMf:
-    b.tpl = "top_im.v.tpl";
+    b.tpl = s.has_dropout() ? "top_im_do.v.tpl" : "top_im.v.tpl";
     b.params.insert({{"SW_W", num(s.SW_W)},     {"B_W", num(s.B_W)},       {"SUM_W", num(s.SUM_IW)},
                      {"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)},   {"CHAT_W", num(s.CHAT_W)}, {"CV_W", num(s.CV_W)},
                      {"PER_ROW", num(s.adc_per_row() ? 1 : 0)},            {"NCONV", num(s.nconv)}});
+    if (s.has_dropout()) {
+      b.params.erase("SW_W");  // Sw is counted in the channels
+      b.params.insert({{"R", num(s.dropout_registers)}, {"R_W", num(s.R_W)}});
+    }
     break;
   }
   return b;

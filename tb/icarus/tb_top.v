@@ -9,6 +9,8 @@
 //   wmem  : C*N entries, entry c*N+i = {sign, mag[M-1:0]} of weight i of channel c
 //   swmem : C entries, Sw of channel c = SUM_i |w_i|
 //   xmem  : NVEC*N entries, entry v*N+i = {sign, mag[NB-1:0]} of input i of vector v
+//   bmem  : (with -DDROPOUT, DESIGN.md section 11) NVEC entries, entry v = {x_dst, x_src, x_op,
+//           x_mask[N-1:0]} of the beat of vector v (+bmem=B.hex)
 // Output: one line per y transfer, the C channel values as signed decimal, single spaces.
 //
 // Sequence:
@@ -46,6 +48,7 @@ module tb_top;
   parameter integer SW_W = 6;
   parameter integer WR_W = 6;
   parameter integer Y_W = 8;
+  parameter integer R_W = 1;        // dropout: x_src / x_dst width (used with -DDROPOUT)
   parameter integer NVEC = 16;      // number of input vectors
   parameter integer SEED = 1;
   parameter integer EXP_LAT = -1;   // expected latency in cycles (manifest), -1: only report
@@ -75,6 +78,15 @@ module tb_top;
   reg x_valid = 1'b0;
   wire x_ready;
   reg [XW-1:0] x_data = {XW{1'b0}};
+`ifdef DROPOUT
+  localparam integer BW = N + 2 + 2 * R_W;  // beat word {dst, src, op, mask}
+  reg [N-1:0] x_mask = {N{1'b0}};
+  reg [1:0] x_op = 2'd0;
+  reg [R_W-1:0] x_src = {R_W{1'b0}};
+  reg [R_W-1:0] x_dst = {R_W{1'b0}};
+  reg [BW-1:0] bmem [0:NVEC-1];
+  reg [8*1024-1:0] fn_b;
+`endif
   wire y_valid;
   reg y_ready = 1'b0;
   wire [C*Y_W-1:0] y_data;
@@ -84,6 +96,9 @@ module tb_top;
     .wr_valid(wr_valid), .wr_ready(wr_ready), .wr_sum(wr_sum),
     .wr_channel(wr_channel), .wr_index(wr_index), .wr_data(wr_data),
     .x_valid(x_valid), .x_ready(x_ready), .x_data(x_data),
+`ifdef DROPOUT
+    .x_mask(x_mask), .x_op(x_op), .x_src(x_src), .x_dst(x_dst),
+`endif
     .y_valid(y_valid), .y_ready(y_ready), .y_data(y_data)
   );
 
@@ -145,6 +160,10 @@ module tb_top;
     $readmemh(fn_w, wmem);
     $readmemh(fn_sw, swmem);
     $readmemh(fn_x, xmem);
+`ifdef DROPOUT
+    if (!$value$plusargs("bmem=%s", fn_b)) begin $display("tb_top: missing +bmem=FILE"); $fatal(1, "args"); end
+    $readmemh(fn_b, bmem);
+`endif
     if (DO_RELOAD) begin
       if (!$value$plusargs("wmem2=%s", fn_w2)) begin $display("tb_top: missing +wmem2=FILE"); $fatal(1, "args"); end
       if (!$value$plusargs("swmem2=%s", fn_sw2)) begin $display("tb_top: missing +swmem2=FILE"); $fatal(1, "args"); end
@@ -303,6 +322,9 @@ module tb_top;
       x_valid = 1'b1;
       for (x_i = 0; x_i < N; x_i = x_i + 1)
         x_data[x_i*(NB+1) +: NB+1] = xmem[v*N + x_i];
+`ifdef DROPOUT
+      {x_dst, x_src, x_op, x_mask} = bmem[v];
+`endif
     end
   endtask
 
@@ -311,6 +333,11 @@ module tb_top;
       x_valid = 1'b0;
       for (x_i = 0; x_i < XW; x_i = x_i + 32)
         x_data[x_i +: 32] = $random(seed);   // iverilog clips the out-of-range tail
+`ifdef DROPOUT
+      for (x_i = 0; x_i < N; x_i = x_i + 32)
+        x_mask[x_i +: 32] = $random(seed);
+      {x_dst, x_src, x_op} = $random(seed);
+`endif
     end
   endtask
 
