@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bad pruning input (DESIGN.md section 10): a mask of the wrong shape, tokens other than 0/1, a
-# missing mask file, `x` in a weights file at a kept position or without a pruning spec. Each
-# gives one error line naming file:line (or the JSON path), exit status 2, and writes nothing.
+# missing mask file, `x` in a weights file at a kept position or without a pruning spec, pruning
+# together with dropout. Each gives one error line naming file:line (or the JSON path), exit
+# status 2, and writes nothing.
 # Also checks the mask writer (`cimgen vectors --mask-density`) and `x` in written weights.
 # Usage: tb/pruning_errors.sh CIMGEN
 set -uo pipefail
@@ -57,6 +58,8 @@ expect group_size "/pruning/group_size: must be in 1..2, got 3" "$cimgen" check 
   "$(echo "${pruned/\"group_size\":2/\"group_size\":3}" > "$tmp/g.json"; echo "$tmp/g.json")"
 expect not_conventional "/pruning: only allowed with" "$cimgen" check \
   "$(echo '{"operator":"conventional","vector_length":4,"channels":2,"weight_bits":2,"input_bits":2,"pruning":{"mask":"m.txt"}}' > "$tmp/cv.json"; echo "$tmp/cv.json")"
+expect with_dropout "/dropout: not available together with /pruning" "$cimgen" generate \
+  "$(echo '{"vector_length":4,"channels":2,"weight_bits":2,"input_bits":2,"pruning":{"mask":"m.txt"},"dropout":{"registers":2}}' > "$tmp/d.json"; echo "$tmp/d.json")" -o "$tmp/out.gen"
 printf 'x 1 x 1\nx 1 x 1\n' > "$tmp/w_kept.txt"
 expect x_at_kept "w_kept.txt:1: token 1 'x': channel 0 element 0 is kept by the mask" \
   "$cimgen" golden "$tmp/pruned.json" --weights "$tmp/w_kept.txt" --inputs "$tmp/x.txt" --out "$tmp/out.y"
