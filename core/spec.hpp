@@ -5,6 +5,7 @@
 #include <string>
 
 #include "arith.hpp"
+#include "dima_params.hpp"
 #include "enums.hpp"
 #include "errors.hpp"
 
@@ -22,6 +23,9 @@ struct Limits {
   static constexpr int kMaxPipelineStages = 8;
   static constexpr int kMaxBanks = 1024;
   static constexpr int kMaxLinkStages = 4;
+  static constexpr int kMaxProgramWords = 256;
+  static constexpr int kMaxDimaAdcBits = 49;    ///< dima lossless bits of the largest spec, clog2(2^16 (2^16-1)^2 + 1) + 1
+  static constexpr int kMaxDimaLsbShift = 48;
 };
 
 /// A validated spec plus its derived organisation. Built only by from_json().
@@ -88,6 +92,7 @@ struct Spec {
   int AB_W = 0;        ///< htree: a bank's partial sum A_b per channel, clog2(NBK*(2^m-1)+1)
   int a_ready = 0;     ///< htree: run cycle from which the root holds A (see derive_timing)
   int64_t reference_cells = 0; ///< in_memory: SAR reference cells, ((2^b-1) << lsb_shift) per converter
+  DimaParams dima;           ///< dima: ISA and level widths (core/dima.hpp)
   std::string canonical;     ///< canonical JSON text of the spec (defaults filled)
   std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`
 

@@ -8,6 +8,7 @@
 
 #include "files.hpp"
 #include "generate.hpp"
+#include "dima.hpp"
 #include "golden.hpp"
 #include "sim.hpp"
 #include "synth_cmd.hpp"
@@ -63,14 +64,19 @@ int cmd_enums(bool as_json) {
 }
 
 int cmd_golden(const std::string& spec_path, const std::string& wpath, const std::string& xpath,
-               const std::string& out, const std::string& zs) {
+               const std::string& out, const std::string& zs, const std::string& program) {
   const Spec s = Spec::from_file(spec_path);
+  if (!program.empty() && s.datapath != Datapath::Dima)
+    throw InputError("--program: only for datapath \"dima\", got \"" + std::string(to_string(s.datapath)) + "\"");
+  const golden::dima::Program prog = program.empty() ? golden::dima::Program{} : golden::dima::read_program(s, program);
   const auto w = golden::read_weights(s, wpath, zero_sign(zs));
   const auto x = golden::read_inputs(s, xpath, zero_sign(zs));
   std::vector<std::vector<int64_t>> ys;
   for (const auto& v : x) {
     std::vector<int64_t> row;
-    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], v));
+    if (!prog.empty()) row = golden::dima::run(s, prog, w, v);
+    else
+      for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], v));
     ys.push_back(std::move(row));
   }
   golden::write_file_atomic(out, golden::format_outputs(ys));
@@ -112,7 +118,7 @@ const CLI::Validator kSeed(
 
 /// Every option value of every subcommand.
 struct Args {
-  std::string spec, wpath, xpath, out = "-", zs = "positive", dir;
+  std::string spec, wpath, xpath, out = "-", zs = "positive", dir, program;
   bool as_json = false;
   uint64_t seed = 1;
   int count = 100;
@@ -144,6 +150,7 @@ void add_spec_commands(CLI::App& app, Args& a, Commands& c) {
   c.gold->add_option("--weights", a.wpath, "weights file (C lines of N integers)")->required();
   c.gold->add_option("--inputs", a.xpath, "inputs file (one vector of N integers per line)")->required();
   c.gold->add_option("--out", a.out, "outputs file (default: stdout)");
+  c.gold->add_option("--program", a.program, "dima: run this program (one task per line) instead of the default");
   add_zero_sign(c.gold, a.zs);
 
   c.vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
@@ -167,6 +174,7 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--weights", o.weights, "weights file (instead of random data)");
   c.sim->add_option("--inputs", o.inputs, "inputs file (instead of random data)");
   c.sim->add_option("--out", o.out, "write the RTL outputs to this file");
+  c.sim->add_option("--program", o.program, "dima: program file loaded through the program port before the vectors");
   c.sim->add_option("--cache", o.cache,
                     "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
   c.sim->add_option("--noise-sigma", o.noise_sigmas,
@@ -196,7 +204,7 @@ int dispatch(const Commands& c, const Args& a) {
   try {
     if (*c.check) return cmd_check(a.spec, a.as_json);
     if (*c.enums) return cmd_enums(a.as_json);
-    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs);
+    if (*c.gold) return cmd_golden(a.spec, a.wpath, a.xpath, a.out, a.zs, a.program);
     if (*c.vec) return cmd_vectors(a.spec, a.seed, a.count, a.wpath, a.xpath);
     if (*c.gen) return cmd_generate(a.spec, a.dir);
     if (*c.sim) return run_sim(a.spec, a.sim);

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "dima.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
 
@@ -128,6 +129,7 @@ std::string default_sim_cache() {
 int run_sim(const std::string& spec_path, const SimOptions& opt) {
   const Spec s = Spec::from_file(spec_path);
   if (opt.weights.empty() != opt.inputs.empty()) throw InputError("--weights and --inputs go together");
+  if (!opt.program.empty()) golden::dima::read_program(s, opt.program);  // refused here, before verilating
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
   if (!opt.noise_sigmas.empty() && !s.has_analog_models())
@@ -150,6 +152,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                     " --wave-dir " + shell_quote(fs::current_path().string());
   if (!opt.weights.empty()) run += " --weights " + shell_quote(opt.weights) + " --inputs " + shell_quote(opt.inputs);
   if (!opt.out.empty()) run += " --out " + shell_quote(opt.out);
+  if (!opt.program.empty()) run += " --program " + shell_quote(opt.program);
   return shell(run);
 }
 

@@ -12,6 +12,7 @@ struct SimOptions {
   unsigned long long seed = 1;           ///< random seed
   std::string weights, inputs, out;      ///< files mode
   std::string zero_sign = "positive";    ///< encoding of a plain 0
+  std::string program;                   ///< dima: program file loaded through the program port
   std::string cache;                     ///< verilated models, one directory per key; "": default_sim_cache()
   std::vector<double> noise_sigmas;      ///< in_memory noise sweep (sigma in counts); empty: bit-exact
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise

@@ -1,6 +1,8 @@
 // cimgen — stimulus plans of the Verilator testbench.
 #include "harness.hpp"
 
+#include "dima.hpp"
+
 namespace cimgen::tb {
 
 std::vector<Op> load_ops(const Spec& s, const std::vector<golden::Vec>& w) {
@@ -26,6 +28,20 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
     p.inputs = golden::random_inputs(s, rng, cfg.vectors);
   }
   p.script = load_ops(s, w);
+  golden::dima::Program prog;
+  if (!cfg.program.empty()) {
+    if (s.datapath != Datapath::Dima) throw InputError("--program: only for datapath \"dima\"");
+    prog = golden::dima::read_program(s, cfg.program);
+    for (size_t a = 0; a < prog.size(); ++a) {
+      Op op;
+      op.is_program = true;
+      op.index = int(a);
+      op.word = golden::dima::encode(s, prog[a]);
+      p.script.push_back(op);
+    }
+    p.latency = golden::dima::program_latency(s, prog);
+    p.interval = golden::dima::program_interval(s, prog);
+  }
   const int n = int(p.inputs.size());
   p.timed = std::min(n, 4);
   const int reload_at = files ? -1 : n / 2;
@@ -41,7 +57,9 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
     }
     p.script.push_back(Op{false, false, 0, 0, 0, v});
     std::vector<int64_t> row;
-    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], p.inputs[v]));
+    if (!prog.empty()) row = golden::dima::run(s, prog, w, p.inputs[v]);
+    else
+      for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], p.inputs[v]));
     p.expected.push_back(std::move(row));
   }
   return p;

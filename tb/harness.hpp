@@ -29,6 +29,8 @@ inline bool counts_conversions(const Spec& s) {
   switch (s.datapath) {
   case Datapath::NearMemory: return false;
   case Datapath::InMemory: return true;
+  case Datapath::HTree:
+  case Datapath::Dima: return false;
   }
   return false;
 }
@@ -44,6 +46,7 @@ struct RunConfig {
   int gap_pct = 30;              ///< chance of an idle cycle before an offered beat
   int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
   int max_report = 10;           ///< mismatch lines printed
+  std::string program;           ///< dima: program file loaded through the program port ("": default)
   double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact)
   uint64_t noise_seed = 1;       ///< seed of the product-line noise
 };
@@ -112,7 +115,16 @@ struct Op {
   int channel = 0, index = 0;
   uint64_t data = 0;
   int vector = -1;  ///< index into the input list (x beat)
+  bool is_program = false;       ///< dima: a program-port beat (word `index`, bits `word`)
+  std::vector<bool> word;        ///< dima: the instruction word
 };
+
+/// Whether Dut has the DIMA program port (pr_valid, pr_ready, pr_addr, pr_data).
+template <class Dut, class = void>
+struct HasProgramPort : std::false_type {};
+template <class Dut>
+struct HasProgramPort<Dut, std::void_t<decltype(std::declval<Dut&>().pr_valid), decltype(std::declval<Dut&>().pr_data)>>
+    : std::true_type {};
 
 template <class Dut>
 class Harness {
@@ -201,13 +213,16 @@ private:
     }
     const bool wr_fire = dut_->wr_valid && dut_->wr_ready;
     const bool x_fire = dut_->x_valid && dut_->x_ready;
+    bool pr_fire = false;
+    if constexpr (HasProgramPort<Dut>::value) pr_fire = dut_->pr_valid && dut_->pr_ready;
     const bool y_fire = dut_->y_valid && dut_->y_ready;
     check_y_stable(st, res, y_fire);
     check_latency(st, res);
     if (y_fire) take_result(st, res);
     const Op* op = st.offering ? &st.script[st.next] : nullptr;
-    if (op && ((op->is_write && wr_fire) || (!op->is_write && x_fire))) {
-      if (!op->is_write) {
+    const bool op_fired = op && (op->is_program ? pr_fire : op->is_write ? wr_fire : x_fire);
+    if (op_fired) {
+      if (!op->is_write && !op->is_program) {
         st.fire_cycle.push_back(st.vectors_in < st.timed ? st.cycle : -1);
         st.x_fires.push_back(st.cycle);
         ++st.vectors_in;
@@ -303,9 +318,18 @@ private:
   void idle() {
     dut_->wr_valid = 0;
     dut_->x_valid = 0;
+    if constexpr (HasProgramPort<Dut>::value) dut_->pr_valid = 0;
   }
   void drive(const Op& op, const std::vector<golden::Vec>& inputs) {
-    if (op.is_write) {
+    if (op.is_program) {
+      if constexpr (HasProgramPort<Dut>::value) {
+        dut_->pr_valid = 1;
+        set_field(dut_->pr_addr, 0, s_.dima.PC_W, uint64_t(op.index));
+        for (size_t i = 0; i < op.word.size(); ++i) set_bit(dut_->pr_data, int(i), op.word[i] ? 1 : 0);
+      } else {
+        throw std::logic_error("a program beat for a model without the program port");
+      }
+    } else if (op.is_write) {
       dut_->wr_valid = 1;
       dut_->wr_sum = op.wr_sum;
       set_field(dut_->wr_channel, 0, s_.CH_W, uint64_t(op.channel));

@@ -9,6 +9,7 @@ struct Plan {
   std::vector<golden::Vec> inputs;
   std::vector<std::vector<int64_t>> expected;
   int timed = 0;
+  int latency = -1, interval = -1;  ///< dima program: its latency and interval (-1: the spec's)
 };
 
 /// Random or file stimulus: initial load, a timed burst, then random traffic with a weight
@@ -16,8 +17,11 @@ struct Plan {
 Plan make_plan(const Spec& s, const RunConfig& cfg);
 
 template <class Dut>
-RunResult run_spec(const Spec& s, const RunConfig& cfg) {
-  const Plan plan = make_plan(s, cfg);
+RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
+  const Plan plan = make_plan(spec, cfg);
+  Spec s = spec;  // a loaded DIMA program has its own latency and interval
+  if (plan.latency >= 0) s.latency = plan.latency;
+  if (plan.interval >= 0) s.initiation_interval = plan.interval;
   RunResult res;
   {
     Harness<Dut> h(s, cfg, "");

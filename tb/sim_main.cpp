@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   app.add_option("--weights", cfg.weights, "weights file (instead of random data)");
   app.add_option("--inputs", cfg.inputs, "inputs file (instead of random data)");
   app.add_option("--out", cfg.out, "write the RTL outputs to this file");
+  app.add_option("--program", cfg.program, "dima: program file loaded through the program port");
   app.add_option("--wave-dir", cfg.wave_dir, "directory of the FST waveform written on failure")->capture_default_str();
   app.add_option("--noise-sigma", cfg.noise_sigma, "in_memory product-line noise sigma in counts (0: bit-exact)")
       ->check(CLI::Range(0.0, 1000.0));

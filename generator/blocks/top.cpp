@@ -1,5 +1,8 @@
 // cimgen — block: the top level with the ports of DESIGN.md section 5 (top_mf.v.tpl,
 // top_conv.v.tpl, top_im.v.tpl). The port list is rendered from the one port table below.
+#include <iterator>
+#include <vector>
+
 #include "block.hpp"
 
 namespace cimgen {
@@ -32,12 +35,22 @@ constexpr Port kPorts[] = {
     {"output", "y_data", "C*Y_W", "channel c at [c*Y_W +: Y_W], two's complement"},
 };
 
-/// The ANSI port declarations of kPorts, aligned, one per line.
-std::string port_list() {
+/// The program port of the DIMA instruction memory (DESIGN.md section 12), after kPorts.
+constexpr Port kProgramPorts[] = {
+    {"input", "pr_valid", "1", "instruction write beat offered"},
+    {"output", "pr_ready", "1", "instruction write accepted (no vector in flight)"},
+    {"input", "pr_addr", "PC_W", "instruction word address"},
+    {"input", "pr_data", "I_W", "instruction word (core/dima_params.hpp)"},
+};
+
+/// The ANSI port declarations of kPorts (and kProgramPorts), aligned, one per line.
+std::string port_list(bool program_port = false) {
   std::string out;
-  const size_t n = sizeof kPorts / sizeof kPorts[0];
+  std::vector<Port> ports(std::begin(kPorts), std::end(kPorts));
+  if (program_port) ports.insert(ports.end(), std::begin(kProgramPorts), std::end(kProgramPorts));
+  const size_t n = ports.size();
   for (size_t i = 0; i < n; ++i) {
-    const Port& p = kPorts[i];
+    const Port& p = ports[i];
     std::string decl = std::string("  ") + p.dir + (p.dir[0] == 'i' ? "  wire " : " wire ");
     decl += std::string(p.width) == "1" ? "" : std::string("[") + p.width + "-1:0]";
     decl.resize(std::max(decl.size(), size_t(30)), ' ');
@@ -74,6 +87,11 @@ Block top_block(const Spec& s) {
     b.params.insert({{"SW_W", num(s.SW_W)},     {"B_W", num(s.B_W)},       {"SUM_W", num(s.SUM_IW)},
                      {"BITS", num(s.adc_bits)}, {"BIT_W", num(s.BIT_W)},   {"CHAT_W", num(s.CHAT_W)}, {"CV_W", num(s.CV_W)},
                      {"PER_ROW", num(s.adc_per_row() ? 1 : 0)},            {"NCONV", num(s.nconv)}});
+    break;
+  case Variant::Dima:
+    b.tpl = "dima_top.v.tpl";
+    b.params = dima_top_params(s);
+    b.params["PORTS"] = port_list(true);
     break;
   }
   return b;
