@@ -178,10 +178,15 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--cache", o.cache,
                     "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
   c.sim->add_option("--noise-sigma", o.noise_sigmas,
-                    "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
+                    "in_memory: product-line noise sigma(s) in counts; dima: CBLP noise sigma(s) in one column's full-scale level; comma-separated; prints error statistics and CSNR")
       ->delimiter(',')
       ->check(CLI::Range(0.001, 1000.0));
   c.sim->add_option("--noise-seed", o.noise_seed, "seed of the product-line noise")->check(kSeed)->capture_default_str();
+  c.sim->add_option("--gain-sigma", o.gain_sigma, "dima: static FR gain mismatch per column, relative sigma")
+      ->check(CLI::Range(0.0, 10.0));
+  c.sim->add_option("--offset-sigma", o.offset_sigma,
+                    "dima: comparator offset sigma, in one column's full-scale level (as --noise-sigma)")
+      ->check(CLI::Range(0.0, 1000.0));
   c.sim->add_option("--zero-sign", o.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
 }

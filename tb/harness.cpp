@@ -61,6 +61,11 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
     else
       for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate(s, w[c], p.inputs[v]));
     p.expected.push_back(std::move(row));
+    if (!prog.empty()) continue;
+    std::vector<int64_t> exact;  // the operator without conversion: CSNR's reference
+    for (int c = 0; c < s.C; ++c)
+      exact.push_back(s.op == Operator::Mf ? golden::mf_direct(w[c], p.inputs[v]) : golden::conv_direct(w[c], p.inputs[v]));
+    p.exact.push_back(std::move(exact));
   }
   return p;
 }

@@ -47,7 +47,11 @@ struct RunConfig {
   int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
   int max_report = 10;           ///< mismatch lines printed
   std::string program;           ///< dima: program file loaded through the program port ("": default)
-  double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact)
+  double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact);
+                                 ///< dima: CBLP noise, sigma in one column's full-scale level
+  double gain_sigma = 0;         ///< dima: FR gain mismatch per column, relative sigma
+  double offset_sigma = 0;       ///< dima: comparator offset, sigma in one column's full-scale level
+  bool noisy() const { return noise_sigma > 0 || gain_sigma > 0 || offset_sigma > 0; }
   uint64_t noise_seed = 1;       ///< seed of the product-line noise
 };
 
@@ -57,13 +61,22 @@ struct NoiseStats {
   double sum = 0, sum2 = 0; ///< sum of errors and of squared errors
   double signal2 = 0;       ///< sum of squared golden outputs
   int64_t max_abs = 0;      ///< largest |error|
+  double signal = 0;        ///< sum of the references (for their variance)
   void add(int64_t got, int64_t want) {
     const double e = double(got - want);
     ++count;
     sum += e;
     sum2 += e * e;
+    signal += double(want);
     signal2 += double(want) * double(want);
     max_abs = std::max<int64_t>(max_abs, got > want ? got - want : want - got);
+  }
+  /// Compute SNR var(reference) / var(reference - output) in dB (DESIGN.md section 12).
+  double csnr_db() const {
+    if (count == 0) return 0;
+    const double n = double(count);
+    const double var_v = signal2 / n - (signal / n) * (signal / n), var_e = sum2 / n - (sum / n) * (sum / n);
+    return var_e > 0 ? 10.0 * std::log10(var_v / var_e) : INFINITY;
   }
 };
 
@@ -74,6 +87,7 @@ struct RunResult {
   std::string wave;     ///< FST written for a failing run
   std::vector<std::vector<int64_t>> outputs;  ///< RTL outputs in order
   NoiseStats noise;                           ///< errors against golden (noisy runs)
+  NoiseStats exact;                           ///< errors against the exact operator (noisy runs)
   int64_t compute_cycles = 0;                 ///< in_memory: cycles with `sample` high
   int64_t conv_a = 0, conv_b = 0;             ///< in_memory: conversion ends in phase A / B
 };
@@ -135,7 +149,9 @@ public:
     ctx_->randReset(0);
     // Plusargs of the simulation models (in_memory product-line noise).
     args_ = {"cimgen_tb", "+noise_sigma_milli=" + std::to_string(int64_t(cfg.noise_sigma * 1000.0 + 0.5)),
-             "+noise_seed=" + std::to_string(cfg.noise_seed)};
+             "+noise_seed=" + std::to_string(cfg.noise_seed),
+             "+dima_gain_sigma_milli=" + std::to_string(int64_t(cfg.gain_sigma * 1000.0 + 0.5)),
+             "+dima_offset_sigma_milli=" + std::to_string(int64_t(cfg.offset_sigma * 1000.0 + 0.5))};
     std::vector<const char*> argv;
     for (const auto& a : args_) argv.push_back(a.c_str());
     ctx_->commandArgs(int(argv.size()), argv.data());
@@ -165,9 +181,10 @@ public:
   /// Timing is checked on the first `timed` vectors, which are offered back to back with
   /// y_ready high.
   RunResult run(const std::vector<Op>& script, const std::vector<golden::Vec>& inputs,
-                const std::vector<std::vector<int64_t>>& expected, int timed) {
+                const std::vector<std::vector<int64_t>>& expected, int timed,
+                const std::vector<std::vector<int64_t>>& exact = {}) {
     RunResult res;
-    RunState st{script, inputs, expected, timed};
+    RunState st{script, inputs, expected, timed, exact};
     reset();
     const int64_t limit = 1000 + int64_t(script.size() + expected.size()) * (s_.latency + 20) * 4;
     for (; res.checked < int(expected.size()) && st.cycle < limit; ++st.cycle) {
@@ -195,6 +212,7 @@ private:
     const std::vector<golden::Vec>& inputs;              ///< vectors the x ops refer to
     const std::vector<std::vector<int64_t>>& expected;   ///< golden results, one row per x op
     int timed;                                           ///< vectors whose timing is checked
+    const std::vector<std::vector<int64_t>>& exact;      ///< exact operator per x op (noise mode; may be empty)
     size_t next = 0;                ///< next op to offer
     bool offering = false;          ///< an op is on the bus
     int64_t cycle = 0;              ///< cycles since reset
@@ -261,8 +279,10 @@ private:
     std::vector<int64_t> row;
     for (int c = 0; c < s_.C; ++c) row.push_back(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W));
     for (int c = 0; c < s_.C; ++c)
-      if (cfg_.noise_sigma > 0) res.noise.add(row[c], want[c]);
-      else if (row[c] != want[c])
+      if (cfg_.noisy()) {
+        res.noise.add(row[c], want[c]);
+        if (res.checked < int(st.exact.size())) res.exact.add(row[c], st.exact[res.checked][c]);
+      } else if (row[c] != want[c])
         error(res, "MISMATCH vector " + std::to_string(res.checked) + " channel " + std::to_string(c) + ": got " +
                        std::to_string(row[c]) + " expected " + std::to_string(want[c]) + " (seed " +
                        std::to_string(cfg_.seed) + ")");

@@ -10,6 +10,7 @@ struct Plan {
   std::vector<std::vector<int64_t>> expected;
   int timed = 0;
   int latency = -1, interval = -1;  ///< dima program: its latency and interval (-1: the spec's)
+  std::vector<std::vector<int64_t>> exact;  ///< the exact operator per vector (noise mode; default program)
 };
 
 /// Random or file stimulus: initial load, a timed burst, then random traffic with a weight
@@ -25,7 +26,7 @@ RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
   RunResult res;
   {
     Harness<Dut> h(s, cfg, "");
-    res = h.run(plan.script, plan.inputs, plan.expected, plan.timed);
+    res = h.run(plan.script, plan.inputs, plan.expected, plan.timed, plan.exact);
   }
   if (res.errors) {
     const std::string wave = cfg.wave_dir + "/" + s.name + "_seed" + std::to_string(cfg.seed) + ".fst";
@@ -33,13 +34,17 @@ RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
     h.run(plan.script, plan.inputs, plan.expected, plan.timed);
     res.wave = wave;
   }
-  if (cfg.noise_sigma > 0) {
+  if (cfg.noisy()) {
     const NoiseStats& n = res.noise;
     const double mean = n.count ? n.sum / double(n.count) : 0, rms = n.count ? std::sqrt(n.sum2 / double(n.count)) : 0;
     const double snr = n.sum2 > 0 ? 10.0 * std::log10(n.signal2 / n.sum2) : INFINITY;
-    std::printf("NOISE %s sigma %.3f: %lld outputs, mean error %.3f, rms %.3f, max |error| %lld, compute SNR %.1f dB (seed %llu)\n",
+    std::printf("NOISE %s sigma %.3f: %lld outputs, mean error %.3f, rms %.3f, max |error| %lld, compute SNR %.1f dB (seed %llu)",
                 s.name.c_str(), cfg.noise_sigma, static_cast<long long>(n.count), mean, rms,
                 static_cast<long long>(n.max_abs), snr, static_cast<unsigned long long>(cfg.noise_seed));
+    if (res.exact.count)
+      std::printf(", CSNR %.2f dB against the exact operator (gain sigma %.3f, offset sigma %.3f)", res.exact.csnr_db(),
+                  cfg.gain_sigma, cfg.offset_sigma);
+    std::printf("\n");
   }
   std::printf("%s %s: %d vectors, %d errors, seed %llu%s%s\n", res.errors ? "FAIL" : "PASS", s.name.c_str(),
               res.checked, res.errors, static_cast<unsigned long long>(cfg.seed),

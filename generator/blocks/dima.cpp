@@ -41,8 +41,7 @@ Block dima_analog_block(const Spec& s) {
               {"M", num(s.m)},
               {"NB", num(s.n)},
               {"LV_W", num(level_width(s))},
-              {"FRAC", num(kLevelFrac)},
-              {"COL_FS", num(s.w_max() * s.x_max())}};
+              {"FRAC", num(kLevelFrac)}};
   return b;
 }
 
@@ -50,12 +49,13 @@ Block dima_comparator_block(const Spec& s) {
   Block b = make_block("dima_comparator", "DIMA ADC comparator and reference model (simulation only)", category::kAnalog,
                        "dima_comparator.v.tpl");
   b.role = Role::Simulation;
-  b.params = {{"LV_W", num(level_width(s))},
+  b.params = {{"M", num(s.m)},
+              {"NB", num(s.n)},
+              {"LV_W", num(level_width(s))},
               {"FRAC", num(kLevelFrac)},
               {"BITS", num(s.adc_bits)},
               {"D_W", num(s.dima.D_W)},
-              {"ROUND", num(s.adc_rounding == Rounding::Nearest ? 1 : 0)},
-              {"CMP_W", num(std::max(level_width(s), s.adc_bits + s.dima.d_max + kLevelFrac) + 2)}};
+              {"ROUND", num(s.adc_rounding == Rounding::Nearest ? 1 : 0)}};
   return b;
 }
 
