@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench compare fuzz-specs fuzz golden-rtl clean
+.PHONY: all deps build cli demo test lint synth bench compare dima-compare fuzz-specs fuzz golden-rtl clean
 
 all: build
 
@@ -40,6 +40,10 @@ synth: cli
 # MF versus multiply-based, and the adder-tree kinds: CSV, markdown and PNGs in $(BUILD)/compare.
 compare: cli
 	bash scripts/compare.sh $(BUILD)/cimgen $(BUILD)/compare
+
+# MF in_memory against DIMA on the same array (issue 15): table in BUILD/dima_compare/table.md.
+dima-compare: cli
+	bash scripts/dima_compare.sh $(BUILD)/cimgen $(BUILD)/dima_compare
 
 bench: build
 	bash scripts/bench.sh $(BUILD)
