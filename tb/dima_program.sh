@@ -5,8 +5,9 @@
 # run is not the default program again); bad programs are refused with one line and exit 2.
 # Usage: tb/dima_program.sh CIMGEN CACHE
 set -uo pipefail
-cimgen=$1
-cache=$2
+cimgen=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+mkdir -p "$2"
+cache=$(cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d /tmp/dima_program.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
