@@ -11,8 +11,8 @@
 set -euo pipefail
 cimgen=$1
 out=$2
-vectors=${3:-100}
-sigmas=${4:-0.01,0.1,0.5,2}
+vectors=${3:-60}
+sigmas=${4:-0.01,0.1,1}
 mkdir -p "$out/specs"
 rows="$out/rows.tsv"
 : > "$rows"
