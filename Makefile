@@ -3,7 +3,7 @@ BUILD ?= build
 SPEC  ?= specs/mf_n64_c4.json
 JOBS  ?= 2
 
-.PHONY: all deps build cli demo test lint synth bench prune-bench compare compare-htree fuzz-specs fuzz golden-rtl dropout-bench clean
+.PHONY: all deps build cli demo test lint synth bench prune-bench compare compare-htree dima-compare fuzz-specs fuzz golden-rtl dropout-bench clean
 
 all: build
 
@@ -45,6 +45,10 @@ compare: cli
 # cycles, latency and root-link bits per vector measured in Icarus; CSV, markdown, PNGs.
 compare-htree: cli
 	bash scripts/compare_htree.sh $(BUILD)/cimgen $(BUILD)/compare_htree
+
+# MF in_memory against DIMA on the same array (issue 15): table in BUILD/dima_compare/table.md.
+dima-compare: cli
+	bash scripts/dima_compare.sh $(BUILD)/cimgen $(BUILD)/dima_compare
 
 bench: build
 	bash scripts/bench.sh $(BUILD)

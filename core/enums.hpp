@@ -13,7 +13,7 @@
 namespace cimgen {
 
 enum class Operator { Mf, Conventional };
-enum class Datapath { NearMemory, InMemory, HTree };
+enum class Datapath { NearMemory, InMemory, HTree, Dima };
 enum class TreeKind { Behavioral, Ripple, Wallace, Dadda };
 enum class Rounding { Floor, Nearest };
 enum class Converters { PerRow, One };
@@ -38,9 +38,10 @@ struct EnumTable<Operator> {
 template <>
 struct EnumTable<Datapath> {
   static constexpr const char* key = "datapath";
-  static constexpr std::array<EnumEntry<Datapath>, 3> entries{{{Datapath::NearMemory, "near_memory"},
+  static constexpr std::array<EnumEntry<Datapath>, 4> entries{{{Datapath::NearMemory, "near_memory"},
                                                                {Datapath::InMemory, "in_memory"},
-                                                               {Datapath::HTree, "htree"}}};
+                                                               {Datapath::HTree, "htree"},
+                                                               {Datapath::Dima, "dima"}}};
 };
 template <>
 struct EnumTable<TreeKind> {

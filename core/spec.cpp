@@ -219,6 +219,42 @@ void read_adc(Reader& top, Spec& s) {
                      std::to_string(Limits::kMaxAdcBits) + "; set /adc/bits in 1..12 or reduce /uarray_columns");
 }
 
+/// adc and dima objects of a "dima" spec (DESIGN.md section 12): a signed b-bit code of the
+/// whole dot product, lossless by default; the instruction memory holds at least the default
+/// program (one task per channel).
+void read_dima(Reader& top, Spec& s) {
+  if (top.has("operator") && s.op != Operator::Conventional)
+    fail("/operator", "must be \"conventional\" or absent for datapath \"dima\" (it computes the dot product)",
+         top.raw("operator"));
+  if (top.has("uarray_columns"))
+    fail("/uarray_columns", "not used by datapath \"dima\" (a word row spans all N columns)", top.raw("uarray_columns"));
+  s.op = Operator::Conventional;
+  s.L = s.N;
+  const int lossless = clog2(uint64_t(s.N) * uint64_t(s.w_max()) * uint64_t(s.x_max()) + 1) + 1;
+  s.adc_bits = lossless;
+  if (top.has("adc")) {
+    Reader a(top.raw("adc"), "/adc");
+    a.only({"bits", "lsb_shift", "rounding"});
+    s.adc_bits = a.integer("bits", 1, lossless, lossless);
+    s.adc_lsb_shift = a.integer("lsb_shift", 0, lossless - 1, 0);
+    s.adc_rounding = a.choice("rounding", Rounding::Floor);
+  }
+  s.dima.program_words = s.C;
+  if (top.has("dima")) {
+    Reader d(top.raw("dima"), "/dima");
+    d.only({"program_words"});
+    s.dima.program_words = d.integer("program_words", std::min(s.C, Limits::kMaxProgramWords),
+                                     Limits::kMaxProgramWords, s.C);
+  }
+  if (s.dima.program_words > Limits::kMaxProgramWords)
+    throw InputError("/channels: datapath \"dima\" holds the default program of one task per channel in at most " +
+                     std::to_string(Limits::kMaxProgramWords) + " instruction words, got " + std::to_string(s.C));
+  if (s.dima.program_words < s.C)
+    throw InputError("/dima/program_words: must be in " + std::to_string(s.C) + ".." +
+                     std::to_string(Limits::kMaxProgramWords) + " (the default program has one task per channel), got " +
+                     std::to_string(s.dima.program_words));
+}
+
 void read_htree(Reader& top, Spec& s) {
   if (!top.has("htree")) throw InputError("/htree: required when /datapath is \"htree\" (object with banks, fanout, link_stages)");
   Reader h(top.raw("htree"), "/htree");
@@ -247,10 +283,12 @@ void read_datapath_fields(Reader& top, Spec& s) {
   case Datapath::NearMemory:
     refuse("adc", "in_memory");
     refuse("htree", "htree");
+    refuse("dima", "dima");
     read_adder_tree(top, s);
     return;
   case Datapath::HTree:
     refuse("adc", "in_memory");
+    refuse("dima", "dima");
     if (s.op == Operator::Conventional)
       throw InputError("/datapath: operator \"conventional\" requires \"near_memory\", got \"htree\"");
     read_htree(top, s);
@@ -259,9 +297,15 @@ void read_datapath_fields(Reader& top, Spec& s) {
   case Datapath::InMemory:
     refuse("adder_tree", "near_memory");
     refuse("htree", "htree");
+    refuse("dima", "dima");
     if (s.op == Operator::Conventional)
       throw InputError("/datapath: operator \"conventional\" requires \"near_memory\", got \"in_memory\"");
     read_adc(top, s);
+    return;
+  case Datapath::Dima:
+    refuse("adder_tree", "near_memory");
+    refuse("htree", "htree");
+    read_dima(top, s);
     return;
   }
 }
@@ -312,7 +356,10 @@ void read_dropout(Reader& top, Spec& s) {
       throw InputError("/dropout: requires a lossless ADC (lsb_shift 0 and 2^bits-1 >= uarray_columns), got bits " +
                        std::to_string(s.adc_bits) + " lsb_shift " + std::to_string(s.adc_lsb_shift));
     return;
-  case Datapath::HTree: throw InputError("/dropout: requires datapath \"near_memory\" or \"in_memory\", got \"htree\"");
+  case Datapath::HTree:
+  case Datapath::Dima:
+    throw InputError("/dropout: requires datapath \"near_memory\" or \"in_memory\", got \"" +
+                     std::string(to_string(s.datapath)) + "\"");
   }
 }
 
@@ -339,6 +386,7 @@ std::string read_name(Reader& top, const Spec& s) {
     case Datapath::NearMemory: return "_nm";
     case Datapath::InMemory: return "_im";
     case Datapath::HTree: return "_ht";
+    case Datapath::Dima: return "_dm";
     }
     return "?";
   };
@@ -354,7 +402,7 @@ Spec Spec::from_json_text(const std::string& text, const std::string& base_dir) 
   Spec s;
   Reader top(root, "");
   top.only({"name", "operator", "datapath", "vector_length", "channels", "weight_bits", "input_bits",
-            "uarray_columns", "adder_tree", "adc", "htree", "tech", "pruning", "dropout"});
+            "uarray_columns", "adder_tree", "adc", "htree", "dima", "tech", "pruning", "dropout"});
   s.op = top.choice("operator", Operator::Mf);
   s.datapath = top.choice("datapath", Datapath::NearMemory);
   s.N = top.integer("vector_length", 1, Limits::kMaxVectorLength, 0, true);
@@ -421,7 +469,8 @@ void Spec::derive_dropout() {
     latency = steps + 2;
     CNT_W = std::max({1, clog2(uint64_t(steps + pipeline_stages) + 1), clog2(uint64_t(m + n + 1))});
     return;
-  case Datapath::HTree: return;  // refused by read_dropout
+  case Datapath::HTree:
+  case Datapath::Dima: return;  // refused by read_dropout
   }
 }
 
@@ -448,6 +497,7 @@ void Spec::derive_bounds() {
     }
     break;
   }
+  if (datapath == Datapath::Dima) dima_bounds(*this);  // core/dima.cpp
   Y_W = clog2(uint64_t(y_max) + 1) + 1;
 }
 
@@ -492,6 +542,9 @@ void Spec::derive_timing() {
     steps = (adc_per_row() ? 1 + adc_bits : 1 + m * adc_bits) + n * (1 + adc_bits);
     initiation_interval = steps + 1;
     latency = steps + 2;
+    break;
+  case Datapath::Dima:
+    dima_timing(*this);
     break;
   }
 }
@@ -540,6 +593,9 @@ void Spec::derive_organisation() {
     reference_cells = chat_max * converters_total;
     break;
   }
+  case Datapath::Dima:
+    dima_organisation(*this);
+    break;
   }
 }
 
@@ -567,6 +623,10 @@ void Spec::derive_canonical() {
     if (adc_per_row()) c["adc"]["converters"] = "per_row";
     else c["adc"]["converters"] = 1;
     break;
+  case Datapath::Dima:
+    c["adc"] = {{"bits", adc_bits}, {"lsb_shift", adc_lsb_shift}, {"rounding", to_string(adc_rounding)}};
+    c["dima"] = {{"program_words", dima.program_words}};
+    break;
   }
   c["tech"] = {{"bitcell_area_um2", bitcell_area_um2}};
   if (pruning) c["pruning"] = json::parse(pruning_canonical(*pruning));
@@ -580,6 +640,7 @@ bool Spec::has_analog_models() const {
   case Datapath::NearMemory: return false;
   case Datapath::InMemory: return true;
   case Datapath::HTree: return false;
+  case Datapath::Dima: return true;
   }
   return false;
 }
@@ -626,6 +687,13 @@ std::string Spec::derived_json() const {
     d["compute_cycles_per_vector"] = compute_cycles;
     d["conversions_per_channel"] = conversions;
     break;
+  case Datapath::Dima:
+    d["compute_cycles_per_vector"] = compute_cycles;
+    d["conversions_per_channel"] = conversions;
+    d["dima"] = {{"program_words", dima.program_words}, {"lossless_adc_bits", dima.lossless_bits},
+                 {"instruction_bits", dima.I_W}, {"level_bits", dima.V_W}, {"d_max", dima.d_max},
+                 {"cycles_per_task", dima.cycles_per_task}};
+    break;
   }
   d["array_cells"] = array_cells;
   if (pruning) d["pruning"] = json::parse(pruning_report_json(*this));
@@ -660,6 +728,12 @@ std::string Spec::derived_text() const {
        << to_string(adc_rounding) << ", converters " << to_string(adc_converters)
        << (lossless ? " (lossless)" : " (lossy)") << "\n"
        << "compute cycles       " << compute_cycles << ", conversions/channel " << conversions << "\n";
+    break;
+  case Datapath::Dima:
+    os << "ADC                  " << adc_bits << " bits signed, lsb_shift " << adc_lsb_shift << ", "
+       << to_string(adc_rounding) << (lossless ? " (lossless)" : " (lossy)") << "\n"
+       << "DIMA                 " << dima.program_words << " instruction words of " << dima.I_W << " bits, "
+       << dima.cycles_per_task << " cycles per task, 1 conversion per channel\n";
     break;
   }
   os << "widths               CH_W " << CH_W << ", IDX_W " << IDX_W << ", SW_W " << SW_W << ", WR_W " << WR_W

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "arith.hpp"
+#include "dima_params.hpp"
 #include "enums.hpp"
 #include "errors.hpp"
 
@@ -26,6 +27,9 @@ struct Limits {
   static constexpr int kMaxBanks = 1024;
   static constexpr int kMaxLinkStages = 4;
   static constexpr int kMaxDropoutRegisters = 16;
+  static constexpr int kMaxProgramWords = 256;
+  static constexpr int kMaxDimaAdcBits = 49;    ///< dima lossless bits of the largest spec, clog2(2^16 (2^16-1)^2 + 1) + 1
+  static constexpr int kMaxDimaLsbShift = 48;
 };
 
 /// A validated spec plus its derived organisation. Built only by from_json().
@@ -95,6 +99,7 @@ struct Spec {
   int a_ready = 0;     ///< htree: run cycle from which the root holds A (see derive_timing)
   int64_t reference_cells = 0; ///< in_memory: SAR reference cells, ((2^b-1) << lsb_shift) per converter
   int R_W = 0;               ///< dropout: partial-sum register index width, max(1, clog2 R)
+  DimaParams dima;           ///< dima: ISA and level widths (core/dima.hpp)
   std::string canonical;     ///< canonical JSON text of the spec (defaults filled)
   std::string hash;          ///< 16 hex digits, FNV-1a 64 of `canonical`
 

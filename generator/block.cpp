@@ -28,6 +28,8 @@ Variant variant_of(const Spec& s) {
     return Variant::InMemoryMf;  // the spec refuses the conventional operator here
   case Datapath::HTree:
     return Variant::HTreeMf;  // likewise
+  case Datapath::Dima:
+    return Variant::Dima;  // the spec sets the conventional operator (a dot product)
   }
   throw std::logic_error("variant_of: no variant for this datapath and operator");
 }

@@ -46,7 +46,7 @@ struct Block {
 };
 
 /// The macro variants a block unit distinguishes: datapath and operator together.
-enum class Variant { NearMemoryMf, NearMemoryConv, InMemoryMf, HTreeMf };
+enum class Variant { NearMemoryMf, NearMemoryConv, InMemoryMf, HTreeMf, Dima };
 Variant variant_of(const Spec& s);
 
 /// A block of one instance, synthesized, from its name, banner line, category and template.
@@ -82,6 +82,17 @@ Block root_seg_block(const Spec& s);
 
 /// The blocks of the near-memory macro with pruned weights (generator/blocks/pruned.cpp).
 std::vector<Block> pruned_blocks(const Spec& s);
+
+// ---- DIMA (generator/blocks/dima.cpp) ----
+Block dima_array_block(const Spec& s);
+Block dima_analog_block(const Spec& s);
+Block dima_comparator_block(const Spec& s);
+Block dima_sar_block(const Spec& s);
+Block dima_imem_block(const Spec& s);
+Block dima_rdl_block(const Spec& s);
+Block dima_seq_block(const Spec& s);
+/// Template values of dima_top.v.tpl except PORTS.
+Vars dima_top_params(const Spec& s);
 
 /// The blocks of the spec's datapath, leaves first, the top last (generator/datapath.cpp).
 std::vector<Block> datapath_blocks(const Spec& s);

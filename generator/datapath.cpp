@@ -25,6 +25,11 @@ constexpr Factory kInMemoryMf[] = {ctrl_block,         frontend_block,   wr_deco
                                    seg_sum_block,      bitcells_block,   sar_block,       product_line_block,
                                    comparator_block,   uarray_block,     channel_block,   top_block};
 
+/// DIMA (DESIGN.md section 12): word rows, FR/BLP/CBLP analog model, one signed SAR ADC, RDL,
+/// instruction memory and task sequencer.
+constexpr Factory kDima[] = {dima_array_block, dima_analog_block, dima_comparator_block, dima_sar_block,
+                             dima_imem_block,  dima_rdl_block,    dima_seq_block,        top_block};
+
 template <size_t K>
 std::vector<Block> make(const Factory (&list)[K], const Spec& s) {
   std::vector<Block> out;
@@ -40,6 +45,7 @@ std::vector<Block> datapath_blocks(const Spec& s) {
   case Variant::NearMemoryConv: return make(kNearMemoryConv, s);
   case Variant::InMemoryMf: return s.pruning ? pruned_blocks(s) : make(kInMemoryMf, s);
   case Variant::HTreeMf: return make(kHTreeMf, s);
+  case Variant::Dima: return make(kDima, s);
   }
   return {};
 }

@@ -47,6 +47,12 @@ void add_datapath_fields(const Spec& s, ordered_json& man) {
       man["converters"]["kept_row_per_uarray"] = 1;
     }
     break;
+  case Datapath::Dima:
+    man["compute_cycles_per_vector"] = s.compute_cycles;
+    man["conversions_per_channel"] = s.conversions;
+    man["converters"] = {{"total", 1}, {"bits", s.adc_bits}, {"signed", true}};
+    man["program"] = {{"words", s.dima.program_words}, {"instruction_bits", s.dima.I_W}, {"addr_bits", s.dima.PC_W}};
+    break;
   }
 }
 

@@ -9,6 +9,7 @@
 #include "dropout_cmd.hpp"
 #include "files.hpp"
 #include "generate.hpp"
+#include "dima.hpp"
 #include "golden.hpp"
 #include "pruned.hpp"
 #include "pruning.hpp"
@@ -69,9 +70,13 @@ int cmd_enums(bool as_json) {
 int cmd_golden(const std::string& spec_path, const std::string& wpath, const std::string& xpath,
                const std::string& out, const std::string& zs, const std::string& program) {
   const Spec s = Spec::from_file(spec_path);
+  if (!program.empty() && s.datapath != Datapath::Dima && !s.has_dropout())
+    throw InputError("--program: only for a spec with \"dropout\" or datapath \"dima\"");
+  const golden::dima::Program prog =
+      program.empty() || s.has_dropout() ? golden::dima::Program{} : golden::dima::read_program(s, program);
   const auto w = golden::read_weights(s, wpath, zero_sign(zs));
   const auto x = golden::read_inputs(s, xpath, zero_sign(zs));
-  if (!program.empty()) {  // dropout: beat k with vector k (DESIGN.md section 11)
+  if (!program.empty() && s.has_dropout()) {  // dropout: beat k with vector k (DESIGN.md section 11)
     const auto ys = golden::program_outputs(s, w, x, golden::read_program(s, program), program);
     golden::write_file_atomic(out, golden::format_outputs(ys));
     return kExitOk;
@@ -79,7 +84,9 @@ int cmd_golden(const std::string& spec_path, const std::string& wpath, const std
   std::vector<std::vector<int64_t>> ys;
   for (const auto& v : x) {
     std::vector<int64_t> row;
-    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate_channel(s, c, w[c], v));
+    if (!prog.empty()) row = golden::dima::run(s, prog, w, v);
+    else
+      for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate_channel(s, c, w[c], v));
     ys.push_back(std::move(row));
   }
   golden::write_file_atomic(out, golden::format_outputs(ys));
@@ -167,7 +174,7 @@ void add_spec_commands(CLI::App& app, Args& a, Commands& c) {
   c.gold->add_option("--weights", a.wpath, "weights file (C lines of N integers)")->required();
   c.gold->add_option("--inputs", a.xpath, "inputs file (one vector of N integers per line)")->required();
   c.gold->add_option("--out", a.out, "outputs file (default: stdout)");
-  c.gold->add_option("--program", a.program, "dropout: beat program, beat k applied with input vector k");
+  c.gold->add_option("--program", a.program, "dropout: beat program, beat k applied with input vector k; dima: run this program (one task per line) instead of the default");
   add_zero_sign(c.gold, a.zs);
 
   c.vec = app.add_subcommand("vectors", "write seeded random test data, corners included");
@@ -199,15 +206,20 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--inputs", o.inputs, "inputs file (instead of random data)");
   c.sim->add_option("--out", o.out, "write the RTL outputs to this file");
   c.sim->add_option("--program", o.program,
-                    "dropout: beat program (cimgen dropout's program.txt), run on --vectors (at most 8) input vectors; "
-                    "every beat and every sample checked");
+                    "dropout: beat program (cimgen dropout's program.txt), run on --vectors (at most 8) input vectors, "
+                    "every beat and every sample checked; dima: program file loaded through the program port before the vectors");
   c.sim->add_option("--cache", o.cache,
                     "directory of verilated models (default: $XDG_CACHE_HOME/cimgen/sim or ~/.cache/cimgen/sim)");
   c.sim->add_option("--noise-sigma", o.noise_sigmas,
-                    "in_memory: product-line noise sigma(s) in counts, comma-separated; prints error statistics")
+                    "in_memory: product-line noise sigma(s) in counts; dima: CBLP noise sigma(s) in one column's full-scale level; comma-separated; prints error statistics and CSNR")
       ->delimiter(',')
       ->check(CLI::Range(0.001, 1000.0));
   c.sim->add_option("--noise-seed", o.noise_seed, "seed of the product-line noise")->check(kSeed)->capture_default_str();
+  c.sim->add_option("--gain-sigma", o.gain_sigma, "dima: static FR gain mismatch per column, relative sigma")
+      ->check(CLI::Range(0.0, 10.0));
+  c.sim->add_option("--offset-sigma", o.offset_sigma,
+                    "dima: comparator offset sigma, in one column's full-scale level (as --noise-sigma)")
+      ->check(CLI::Range(0.0, 1000.0));
   c.sim->add_option("--zero-sign", o.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "dropout.hpp"
+#include "dima.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
 
@@ -73,10 +74,14 @@ int run_noise(const Spec& s, const std::string& spec_path, const SimOptions& opt
   if (fd < 0) throw std::runtime_error("cannot create a temporary file in " + fs::temp_directory_path().string());
   close(fd);
   int rc = kExitOk;
-  for (double sigma : opt.noise_sigmas) {
+  const std::vector<double> sigmas = opt.noise_sigmas.empty() ? std::vector<double>{0.0} : opt.noise_sigmas;
+  std::string dima_noise;  // static FR gain mismatch and comparator offset, the same in every run
+  if (opt.gain_sigma > 0) dima_noise += " --gain-sigma " + std::to_string(opt.gain_sigma);
+  if (opt.offset_sigma > 0) dima_noise += " --offset-sigma " + std::to_string(opt.offset_sigma);
+  for (double sigma : sigmas) {
     const int r = shell(shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
                         " --vectors " + std::to_string(opt.vectors) + " --noise-sigma " + std::to_string(sigma) +
-                        " --noise-seed " + std::to_string(opt.noise_seed) + " --wave-dir " +
+                        " --noise-seed " + std::to_string(opt.noise_seed) + dima_noise + " --wave-dir " +
                         shell_quote(fs::current_path().string()) + " > " + shell_quote(log_name));
     std::ifstream log(log_name);
     for (std::string line; std::getline(log, line);)
@@ -129,12 +134,19 @@ std::string default_sim_cache() {
 int run_sim(const std::string& spec_path, const SimOptions& opt) {
   const Spec s = Spec::from_file(spec_path);
   if (opt.weights.empty() != opt.inputs.empty()) throw InputError("--weights and --inputs go together");
+  if (!opt.program.empty()) {  // a bad program is refused here (file:line), before verilating
+    if (s.has_dropout()) golden::read_program(s, opt.program);
+    else if (s.datapath == Datapath::Dima) golden::dima::read_program(s, opt.program);
+    else throw InputError("--program: only for a spec with \"dropout\" or datapath \"dima\"");
+  }
+  if ((opt.gain_sigma > 0 || opt.offset_sigma > 0) && s.datapath != Datapath::Dima)
+    throw InputError("--gain-sigma, --offset-sigma: only for datapath \"dima\", got \"" +
+                     std::string(to_string(s.datapath)) + "\"");
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
   if (!opt.noise_sigmas.empty() && !s.has_analog_models())
-    throw InputError("--noise-sigma: only for datapaths with analog models (in_memory), got " +
+    throw InputError("--noise-sigma: only for datapaths with analog models (in_memory, dima), got " +
                      std::string(to_string(s.datapath)));
-  if (!opt.program.empty()) golden::read_program(s, opt.program);  // file:line errors before verilating
   // The cache key covers the generated RTL and every testbench source and header, so a changed
   // generator or harness never reuses a stale model.
   const fs::path src = sim_source_dir();
@@ -146,7 +158,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   if (const int rc = build_model(s, files, src, sources, dir); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
-  if (!opt.noise_sigmas.empty()) return run_noise(s, spec_path, opt, bin);
+  if (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0) return run_noise(s, spec_path, opt, bin);
   std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
                     " --vectors " + std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign +
                     " --wave-dir " + shell_quote(fs::current_path().string());

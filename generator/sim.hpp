@@ -12,10 +12,12 @@ struct SimOptions {
   unsigned long long seed = 1;           ///< random seed
   std::string weights, inputs, out;      ///< files mode
   std::string zero_sign = "positive";    ///< encoding of a plain 0
+  std::string program;                   ///< dropout beat program (`cimgen dropout`'s program.txt) or dima program file
   std::string cache;                     ///< verilated models, one directory per key; "": default_sim_cache()
   std::vector<double> noise_sigmas;      ///< in_memory noise sweep (sigma in counts); empty: bit-exact
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise
-  std::string program;                   ///< dropout beat program (`cimgen dropout`'s program.txt)
+  double gain_sigma = 0;                 ///< dima: FR gain mismatch per column, relative sigma
+  double offset_sigma = 0;               ///< dima: comparator offset, sigma in column full-scale levels
 };
 
 /// The testbench sources compiled with each model, relative to `sim_source_dir()`.

@@ -21,7 +21,8 @@ std::optional<ReferenceTree> reference_tree(const Spec& s) {
   switch (s.datapath) {
   case Datapath::NearMemory:
   case Datapath::HTree: break;
-  case Datapath::InMemory: return std::nullopt;
+  case Datapath::InMemory:
+  case Datapath::Dima: return std::nullopt;
   }
   if (s.tree == TreeKind::Behavioral) return std::nullopt;  // the tree is its own reference
   TreeStats st;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "dima.hpp"
+
 namespace cimgen::golden {
 
 int64_t mf_direct(const Vec& w, const Vec& x) {
@@ -27,6 +29,7 @@ int64_t convert(const Spec& s, int64_t c) {
   switch (s.datapath) {
   case Datapath::NearMemory:
   case Datapath::HTree:
+  case Datapath::Dima:  // no counts: golden/dima.cpp converts the whole dot product
     return c;  // the adder tree counts exactly
   case Datapath::InMemory: {
     // code = min(2^b - 1, (c + r) >> s), c_hat = code << s (DESIGN.md section 3); the spec
@@ -71,6 +74,12 @@ int64_t conv_hw(const Spec& s, const Vec& w, const Vec& x) {
 }
 
 int64_t evaluate(const Spec& s, const Vec& w, const Vec& x) {
+  switch (s.datapath) {
+  case Datapath::NearMemory:
+  case Datapath::InMemory:
+  case Datapath::HTree: break;
+  case Datapath::Dima: return dima::evaluate(s, w, x);  // the default program's y_c
+  }
   switch (s.op) {
   case Operator::Mf: return mf_terms(s, w, x).y();
   case Operator::Conventional: return conv_hw(s, w, x);

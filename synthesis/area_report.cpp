@@ -235,7 +235,8 @@ AreaReport compute_area(const Spec& s, const Liberty& lib, const std::string& li
   switch (s.datapath) {
   case Datapath::NearMemory:
   case Datapath::HTree: a.tree = tree_area(s, lib, r, man, seq); break;
-  case Datapath::InMemory: break;  // no adder tree: the count comes from the SAR converters
+  case Datapath::InMemory:  // no adder tree: the count comes from the SAR converters
+  case Datapath::Dima: break;
   }
   a.array_cells = s.array_cells;
   a.reference_cells = s.reference_cells;

@@ -2,6 +2,8 @@
 #include "harness.hpp"
 #include "pruned.hpp"
 
+#include "dima.hpp"
+
 namespace cimgen::tb {
 
 std::vector<Op> load_ops(const Spec& s, const std::vector<golden::Vec>& w) {
@@ -27,6 +29,20 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
     p.inputs = golden::random_inputs(s, rng, cfg.vectors);
   }
   p.script = load_ops(s, w);
+  golden::dima::Program prog;
+  if (!cfg.program.empty()) {
+    if (s.datapath != Datapath::Dima) throw InputError("--program: only for a spec with \"dropout\" or datapath \"dima\"");
+    prog = golden::dima::read_program(s, cfg.program);
+    for (size_t a = 0; a < prog.size(); ++a) {
+      Op op;
+      op.is_program = true;
+      op.index = int(a);
+      op.word = golden::dima::encode(s, prog[a]);
+      p.script.push_back(op);
+    }
+    p.latency = golden::dima::program_latency(s, prog);
+    p.interval = golden::dima::program_interval(s, prog);
+  }
   const int n = int(p.inputs.size());
   p.timed = std::min(n, 4);
   const int reload_at = files ? -1 : n / 2;
@@ -42,8 +58,15 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
     }
     p.script.push_back(Op{false, false, 0, 0, 0, v});
     std::vector<int64_t> row;
-    for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate_channel(s, c, w[c], p.inputs[v]));
+    if (!prog.empty()) row = golden::dima::run(s, prog, w, p.inputs[v]);
+    else
+      for (int c = 0; c < s.C; ++c) row.push_back(golden::evaluate_channel(s, c, w[c], p.inputs[v]));
     p.expected.push_back(std::move(row));
+    if (!prog.empty()) continue;
+    std::vector<int64_t> exact;  // the operator without conversion: CSNR's reference
+    for (int c = 0; c < s.C; ++c)
+      exact.push_back(s.op == Operator::Mf ? golden::mf_direct(w[c], p.inputs[v]) : golden::conv_direct(w[c], p.inputs[v]));
+    p.exact.push_back(std::move(exact));
   }
   return p;
 }

@@ -30,6 +30,8 @@ inline bool counts_conversions(const Spec& s) {
   switch (s.datapath) {
   case Datapath::NearMemory: return false;
   case Datapath::InMemory: return true;
+  case Datapath::HTree:
+  case Datapath::Dima: return false;
   }
   return false;
 }
@@ -45,9 +47,14 @@ struct RunConfig {
   int gap_pct = 30;              ///< chance of an idle cycle before an offered beat
   int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
   int max_report = 10;           ///< mismatch lines printed
-  double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact)
+  std::string program;           ///< dropout: beat program file (else random programs); dima: program
+                                 ///< file loaded through the program port ("": default)
+  double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact);
+                                 ///< dima: CBLP noise, sigma in one column's full-scale level
+  double gain_sigma = 0;         ///< dima: FR gain mismatch per column, relative sigma
+  double offset_sigma = 0;       ///< dima: comparator offset, sigma in one column's full-scale level
+  bool noisy() const { return noise_sigma > 0 || gain_sigma > 0 || offset_sigma > 0; }
   uint64_t noise_seed = 1;       ///< seed of the product-line noise
-  std::string program;           ///< dropout: beat program file (else random programs)
 };
 
 /// Error statistics of a noisy run against the golden model.
@@ -56,13 +63,22 @@ struct NoiseStats {
   double sum = 0, sum2 = 0; ///< sum of errors and of squared errors
   double signal2 = 0;       ///< sum of squared golden outputs
   int64_t max_abs = 0;      ///< largest |error|
+  double signal = 0;        ///< sum of the references (for their variance)
   void add(int64_t got, int64_t want) {
     const double e = double(got - want);
     ++count;
     sum += e;
     sum2 += e * e;
+    signal += double(want);
     signal2 += double(want) * double(want);
     max_abs = std::max<int64_t>(max_abs, got > want ? got - want : want - got);
+  }
+  /// Compute SNR var(reference) / var(reference - output) in dB (DESIGN.md section 12).
+  double csnr_db() const {
+    if (count == 0) return 0;
+    const double n = double(count);
+    const double var_v = signal2 / n - (signal / n) * (signal / n), var_e = sum2 / n - (sum / n) * (sum / n);
+    return var_e > 0 ? 10.0 * std::log10(var_v / var_e) : INFINITY;
   }
 };
 
@@ -73,6 +89,7 @@ struct RunResult {
   std::string wave;     ///< FST written for a failing run
   std::vector<std::vector<int64_t>> outputs;  ///< RTL outputs in order
   NoiseStats noise;                           ///< errors against golden (noisy runs)
+  NoiseStats exact;                           ///< errors against the exact operator (noisy runs)
   int64_t compute_cycles = 0;                 ///< in_memory: cycles with `sample` high
   int64_t conv_a = 0, conv_b = 0;             ///< in_memory: conversion ends in phase A / B
 };
@@ -114,6 +131,8 @@ struct Op {
   int channel = 0, index = 0;
   uint64_t data = 0;
   int vector = -1;  ///< index into the input list (x beat)
+  bool is_program = false;       ///< dima: a program-port beat (word `index`, bits `word`)
+  std::vector<bool> word;        ///< dima: the instruction word
 };
 
 /// Whether the model has the dropout x-beat fields (DESIGN.md section 11).
@@ -121,6 +140,12 @@ template <class Dut, class = void>
 struct HasDropout : std::false_type {};
 template <class Dut>
 struct HasDropout<Dut, std::void_t<decltype(std::declval<Dut&>().x_mask)>> : std::true_type {};
+/// Whether Dut has the DIMA program port (pr_valid, pr_ready, pr_addr, pr_data).
+template <class Dut, class = void>
+struct HasProgramPort : std::false_type {};
+template <class Dut>
+struct HasProgramPort<Dut, std::void_t<decltype(std::declval<Dut&>().pr_valid), decltype(std::declval<Dut&>().pr_data)>>
+    : std::true_type {};
 
 template <class Dut>
 class Harness {
@@ -131,7 +156,9 @@ public:
     ctx_->randReset(0);
     // Plusargs of the simulation models (in_memory product-line noise).
     args_ = {"cimgen_tb", "+noise_sigma_milli=" + std::to_string(int64_t(cfg.noise_sigma * 1000.0 + 0.5)),
-             "+noise_seed=" + std::to_string(cfg.noise_seed)};
+             "+noise_seed=" + std::to_string(cfg.noise_seed),
+             "+dima_gain_sigma_milli=" + std::to_string(int64_t(cfg.gain_sigma * 1000.0 + 0.5)),
+             "+dima_offset_sigma_milli=" + std::to_string(int64_t(cfg.offset_sigma * 1000.0 + 0.5))};
     std::vector<const char*> argv;
     for (const auto& a : args_) argv.push_back(a.c_str());
     ctx_->commandArgs(int(argv.size()), argv.data());
@@ -163,9 +190,10 @@ public:
   /// Timing is checked on the first `timed` vectors, which are offered back to back with
   /// y_ready high.
   RunResult run(const std::vector<Op>& script, const std::vector<golden::Vec>& inputs,
-                const std::vector<std::vector<int64_t>>& expected, int timed) {
+                const std::vector<std::vector<int64_t>>& expected, int timed,
+                const std::vector<std::vector<int64_t>>& exact = {}) {
     RunResult res;
-    RunState st{script, inputs, expected, timed};
+    RunState st{script, inputs, expected, timed, exact};
     reset();
     const int64_t limit = 1000 + int64_t(script.size() + expected.size()) * (s_.latency + 20) * 4;
     for (; res.checked < int(expected.size()) && st.cycle < limit; ++st.cycle) {
@@ -193,6 +221,7 @@ private:
     const std::vector<golden::Vec>& inputs;              ///< vectors the x ops refer to
     const std::vector<std::vector<int64_t>>& expected;   ///< golden results, one row per x op
     int timed;                                           ///< vectors whose timing is checked
+    const std::vector<std::vector<int64_t>>& exact;      ///< exact operator per x op (noise mode; may be empty)
     size_t next = 0;                ///< next op to offer
     bool offering = false;          ///< an op is on the bus
     int64_t cycle = 0;              ///< cycles since reset
@@ -211,13 +240,16 @@ private:
     }
     const bool wr_fire = dut_->wr_valid && dut_->wr_ready;
     const bool x_fire = dut_->x_valid && dut_->x_ready;
+    bool pr_fire = false;
+    if constexpr (HasProgramPort<Dut>::value) pr_fire = dut_->pr_valid && dut_->pr_ready;
     const bool y_fire = dut_->y_valid && dut_->y_ready;
     check_y_stable(st, res, y_fire);
     check_latency(st, res);
     if (y_fire) take_result(st, res);
     const Op* op = st.offering ? &st.script[st.next] : nullptr;
-    if (op && ((op->is_write && wr_fire) || (!op->is_write && x_fire))) {
-      if (!op->is_write) {
+    const bool op_fired = op && (op->is_program ? pr_fire : op->is_write ? wr_fire : x_fire);
+    if (op_fired) {
+      if (!op->is_write && !op->is_program) {
         st.fire_cycle.push_back(st.vectors_in < st.timed ? st.cycle : -1);
         st.x_fires.push_back(st.cycle);
         ++st.vectors_in;
@@ -256,8 +288,10 @@ private:
     std::vector<int64_t> row;
     for (int c = 0; c < s_.C; ++c) row.push_back(get_signed(dut_->y_data, c * s_.Y_W, s_.Y_W));
     for (int c = 0; c < s_.C; ++c)
-      if (cfg_.noise_sigma > 0) res.noise.add(row[c], want[c]);
-      else if (row[c] != want[c])
+      if (cfg_.noisy()) {
+        res.noise.add(row[c], want[c]);
+        if (res.checked < int(st.exact.size())) res.exact.add(row[c], st.exact[res.checked][c]);
+      } else if (row[c] != want[c])
         error(res, "MISMATCH vector " + std::to_string(res.checked) + " channel " + std::to_string(c) + ": got " +
                        std::to_string(row[c]) + " expected " + std::to_string(want[c]) + " (seed " +
                        std::to_string(cfg_.seed) + ")");
@@ -313,9 +347,18 @@ private:
   void idle() {
     dut_->wr_valid = 0;
     dut_->x_valid = 0;
+    if constexpr (HasProgramPort<Dut>::value) dut_->pr_valid = 0;
   }
   void drive(const Op& op, const std::vector<golden::Vec>& inputs) {
-    if (op.is_write) {
+    if (op.is_program) {
+      if constexpr (HasProgramPort<Dut>::value) {
+        dut_->pr_valid = 1;
+        set_field(dut_->pr_addr, 0, s_.dima.PC_W, uint64_t(op.index));
+        for (size_t i = 0; i < op.word.size(); ++i) set_bit(dut_->pr_data, int(i), op.word[i] ? 1 : 0);
+      } else {
+        throw std::logic_error("a program beat for a model without the program port");
+      }
+    } else if (op.is_write) {
       dut_->wr_valid = 1;
       dut_->wr_sum = op.wr_sum;
       set_field(dut_->wr_channel, 0, s_.CH_W, uint64_t(op.channel));

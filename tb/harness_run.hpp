@@ -12,6 +12,8 @@ struct Plan {
   std::vector<golden::Beat> beats;        ///< dropout: the beat of each x op
   std::vector<golden::SampleMark> marks;  ///< dropout program: samples to check from scratch
   std::vector<std::vector<int64_t>> scratch;  ///< their from-scratch results (wrapped)
+  int latency = -1, interval = -1;  ///< dima program: its latency and interval (-1: the spec's)
+  std::vector<std::vector<int64_t>> exact;  ///< the exact operator per vector (noise mode; default program)
 };
 
 /// Random or file stimulus: initial load, a timed burst, then random traffic with a weight
@@ -25,13 +27,16 @@ Plan make_dropout_plan(const Spec& s, const RunConfig& cfg);
 int check_samples(const Spec& s, const Plan& plan, const RunResult& res);
 
 template <class Dut>
-RunResult run_spec(const Spec& s, const RunConfig& cfg) {
-  const Plan plan = s.has_dropout() ? make_dropout_plan(s, cfg) : make_plan(s, cfg);
+RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
+  const Plan plan = spec.has_dropout() ? make_dropout_plan(spec, cfg) : make_plan(spec, cfg);
+  Spec s = spec;  // a loaded DIMA program has its own latency and interval
+  if (plan.latency >= 0) s.latency = plan.latency;
+  if (plan.interval >= 0) s.initiation_interval = plan.interval;
   RunResult res;
   {
     Harness<Dut> h(s, cfg, "");
     h.set_beats(&plan.beats);
-    res = h.run(plan.script, plan.inputs, plan.expected, plan.timed);
+    res = h.run(plan.script, plan.inputs, plan.expected, plan.timed, plan.exact);
   }
   if (s.has_dropout()) res.errors += check_samples(s, plan, res);
   if (res.errors) {
@@ -41,13 +46,17 @@ RunResult run_spec(const Spec& s, const RunConfig& cfg) {
     h.run(plan.script, plan.inputs, plan.expected, plan.timed);
     res.wave = wave;
   }
-  if (cfg.noise_sigma > 0) {
+  if (cfg.noisy()) {
     const NoiseStats& n = res.noise;
     const double mean = n.count ? n.sum / double(n.count) : 0, rms = n.count ? std::sqrt(n.sum2 / double(n.count)) : 0;
     const double snr = n.sum2 > 0 ? 10.0 * std::log10(n.signal2 / n.sum2) : INFINITY;
-    std::printf("NOISE %s sigma %.3f: %lld outputs, mean error %.3f, rms %.3f, max |error| %lld, compute SNR %.1f dB (seed %llu)\n",
+    std::printf("NOISE %s sigma %.3f: %lld outputs, mean error %.3f, rms %.3f, max |error| %lld, compute SNR %.1f dB (seed %llu)",
                 s.name.c_str(), cfg.noise_sigma, static_cast<long long>(n.count), mean, rms,
                 static_cast<long long>(n.max_abs), snr, static_cast<unsigned long long>(cfg.noise_seed));
+    if (res.exact.count)
+      std::printf(", CSNR %.2f dB against the exact operator (gain sigma %.3f, offset sigma %.3f)", res.exact.csnr_db(),
+                  cfg.gain_sigma, cfg.offset_sigma);
+    std::printf("\n");
   }
   std::printf("%s %s: %d vectors, %d errors, seed %llu%s%s\n", res.errors ? "FAIL" : "PASS", s.name.c_str(),
               res.checked, res.errors, static_cast<unsigned long long>(cfg.seed),

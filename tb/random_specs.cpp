@@ -152,6 +152,20 @@ void draw_adc(json& j, Draw& d, int L) {
   if (d.chance(3, 4)) put_enum<Converters>(j, d);
 }
 
+/// dima: no uarray_columns (a word row spans N); bits up to the lossless width (rarely above, which
+/// is refused), shifts up to it, rounding, and sometimes a larger instruction memory.
+void draw_dima(json& j, Draw& d, int N, int C, int m, int n) {
+  j.erase("uarray_columns");
+  const int lossless = clog2(uint64_t(N) * ((uint64_t{1} << m) - 1) * ((uint64_t{1} << n) - 1) + 1) + 1;
+  if (d.chance(3, 4)) {
+    json& a = j["adc"] = json::object();
+    if (d.chance(3, 4)) a["bits"] = d.in(1, lossless + (d.chance(1, 10) ? 1 : 0));
+    if (d.chance(2, 3)) a["lsb_shift"] = d.chance(1, 3) ? 0 : d.in(0, lossless - 1);
+    if (d.chance(3, 4)) put_enum<Rounding>(j, d);
+  }
+  if (d.chance(1, 3)) j["dima"] = {{"program_words", d.in(C, std::min(C + 8, Limits::kMaxProgramWords))}};
+}
+
 /// htree: banks up to N (some draws leave the last bank empty and are refused), fanout 2 or 4,
 /// link stages 0..2; uarray_columns redrawn within a bank's slice.
 void draw_htree(json& j, Draw& d, int N) {
@@ -199,6 +213,9 @@ json draw_spec(Draw& d, const Options& o, const std::string& name) {
     draw_dropout(j, name);  // refused with a lossy ADC
     break;
   case Datapath::HTree: draw_htree(j, d, N); break;
+  case Datapath::Dima:
+    draw_dima(j, d, N, j["channels"].get<int>(), j["weight_bits"].get<int>(), j["input_bits"].get<int>());
+    break;
   }
   return j;
 }
@@ -236,6 +253,7 @@ int instances(const Spec& s) {
   case Datapath::NearMemory:
   case Datapath::HTree: return s.tree_instances;
   case Datapath::InMemory: return s.converters_total;
+  case Datapath::Dima: return 1 + s.N * s.C / 16;  // one converter; the word rows grow with N*C
   }
   return 0;
 }
@@ -254,6 +272,10 @@ void tally(std::map<std::string, int>& cov, const Spec& s) {
   case Datapath::InMemory:
     ++cov[std::string("adc ") + (s.lossless ? "lossless" : "lossy") + " rounding=" + to_string(s.adc_rounding) +
           " converters=" + to_string(s.adc_converters)];
+    break;
+  case Datapath::Dima:
+    ++cov[std::string("dima adc ") + (s.lossless ? "lossless" : "lossy") + " rounding=" + to_string(s.adc_rounding) +
+          (s.dima.program_words > s.C ? " program_words>C" : "")];
     break;
   }
   if (s.has_dropout()) ++cov["dropout R=" + std::to_string(s.dropout_registers)];

@@ -17,11 +17,15 @@ int main(int argc, char** argv) {
   app.add_option("--weights", cfg.weights, "weights file (instead of random data)");
   app.add_option("--inputs", cfg.inputs, "inputs file (instead of random data)");
   app.add_option("--out", cfg.out, "write the RTL outputs to this file");
-  app.add_option("--program", cfg.program, "dropout: beat program file, run once per input vector");
+  app.add_option("--program", cfg.program, "dropout: beat program file, run once per input vector; dima: program file loaded through the program port");
   app.add_option("--wave-dir", cfg.wave_dir, "directory of the FST waveform written on failure")->capture_default_str();
   app.add_option("--noise-sigma", cfg.noise_sigma, "in_memory product-line noise sigma in counts (0: bit-exact)")
       ->check(CLI::Range(0.0, 1000.0));
   app.add_option("--noise-seed", cfg.noise_seed, "seed of the product-line noise")->capture_default_str();
+  app.add_option("--gain-sigma", cfg.gain_sigma, "dima: FR gain mismatch per column, relative sigma")
+      ->check(CLI::Range(0.0, 1000.0));
+  app.add_option("--offset-sigma", cfg.offset_sigma, "dima: comparator offset sigma in column full-scale levels")
+      ->check(CLI::Range(0.0, 1000.0));
   app.add_option("--zero-sign", zero_sign, "encoding of a plain 0 token")->check(CLI::IsMember({"positive", "negative"}));
   try {
     app.parse(argc, argv);

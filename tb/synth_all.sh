@@ -98,10 +98,17 @@ elif dp == "htree":
     trees = B * C * SB + C * S + S
     assert count("_adder_tree") == trees, (count("_adder_tree"), trees)
     assert a["adder_tree"]["instances"] == trees
+elif dp == "dima":
+    # DESIGN section 12: one signed SAR converter, one RDL, one instruction memory, one sequencer;
+    # the array is C word rows of N words of m+1 cells (no dummy row), no column gating.
+    for suffix in ("_sar", "_dima_rdl", "_dima_imem", "_dima_seq"):
+        assert count(suffix) == 1, (suffix, count(suffix))
+    assert count("_gating") == 0
 else:
     assert count("_uarray_im") == C * S, (count("_uarray_im"), C * S)
-assert count("_gating") == S * (2 if op == "conventional" else 1)
-cells = (spec["weight_bits"] + 1) * N * C + (0 if dp == "htree" else N)  # htree: no dummy row, Sx counts x
+if dp != "dima":
+    assert count("_gating") == S * (2 if op == "conventional" else 1)
+cells = (spec["weight_bits"] + 1) * N * C + (0 if dp in ("htree", "dima") else N)  # htree: no dummy row, Sx counts x
 assert a["array"]["bitcells"] == cells, (a["array"]["bitcells"], cells)
 PY
   then

@@ -11,6 +11,7 @@ Block seg_sum_block(const Spec& s) {
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
   case Variant::InMemoryMf: b.instances = s.C + 1; break;  // one per channel, one for the dummy row
+  case Variant::Dima: throw std::logic_error("seg_sum: not a block of this datapath");
   case Variant::NearMemoryConv: b.instances = 2 * s.C; break;  // agreeing and differing counts
   case Variant::HTreeMf: b.instances = s.C + 1 + s.banks * s.C; break;  // root B and Sx, one per bank channel
   }
@@ -23,7 +24,8 @@ Block shift_acc_block(const Spec& s) {
   case Variant::NearMemoryMf: b.instances = 2 * s.C + 1; break;         // A and B per channel, Sx once
   case Variant::HTreeMf: b.instances = s.C + 1 + s.banks * s.C; break;  // root B and Sx, A_b in the banks
   case Variant::NearMemoryConv:
-  case Variant::InMemoryMf: throw std::logic_error("shift_acc: not a block of this datapath");
+  case Variant::InMemoryMf:
+  case Variant::Dima: throw std::logic_error("shift_acc: not a block of this datapath");
   }
   return b;
 }

@@ -1,5 +1,7 @@
 // cimgen — block: the bit-cell array of one uArray (bitcells.v.tpl: 6T rows read one at a
 // time; bitcells_im.v.tpl: 8T cells with a product line per row).
+#include <stdexcept>
+
 #include "block.hpp"
 
 namespace cimgen {
@@ -31,6 +33,8 @@ Block bitcells_block(const Spec& s) {
     b.what = "8T bit-cell array of one uArray (behavioural model)";
     b.tpl = "bitcells_im.v.tpl";
     break;
+  case Variant::Dima:
+    throw std::logic_error("bitcells: not a block of this datapath (dima_array holds the word rows)");
   }
   return b;
 }

@@ -1,5 +1,7 @@
 // cimgen — block: one channel's accumulate and combine (channel.v.tpl for MF near_memory,
 // channel_conv.v.tpl for the multiply-based baseline, channel_im.v.tpl for in_memory).
+#include <stdexcept>
+
 #include "block.hpp"
 
 namespace cimgen {
@@ -53,6 +55,8 @@ Block channel_block(const Spec& s) {
     b.params.insert({{"NCONV", num(s.nconv)}, {"PER_ROW", num(s.adc_per_row() ? 1 : 0)}, {"CHAT_W", num(s.CHAT_W)}, {"CV_W", num(s.CV_W)},
                      {"SUM_W", num(s.SUM_IW)}, {"SW_W", num(s.SW_W)}, {"A_W", num(s.A_W)}, {"B_W", num(s.B_W)}});
     break;
+  case Variant::Dima:
+    throw std::logic_error("channel: not a block of this datapath (dima_rdl holds the y slots)");
   }
   return b;
 }

@@ -16,7 +16,8 @@ Block wr_decode_block(const Spec& s) {
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
   case Variant::NearMemoryConv:
-  case Variant::InMemoryMf: break;                   // one, in the top
+  case Variant::InMemoryMf:
+  case Variant::Dima: break;                         // one, in the top (dima: unused)
   case Variant::HTreeMf: b.instances = s.banks + 1; break;  // one per bank (its SB segments), one at the root
   }
   return b;

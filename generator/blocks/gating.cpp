@@ -9,7 +9,8 @@ Block gating_block(const Spec& s) {
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
   case Variant::InMemoryMf:
-  case Variant::HTreeMf: b.instances = s.S; break;
+  case Variant::HTreeMf:
+  case Variant::Dima: b.instances = s.S; break;  // dima: not one of its blocks
   case Variant::NearMemoryConv: b.instances = 2 * s.S; break;  // x[k] gating and the step(x) mask
   }
   return b;

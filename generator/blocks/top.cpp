@@ -1,5 +1,8 @@
 // cimgen — block: the top level with the ports of DESIGN.md section 5 (top_mf.v.tpl,
 // top_conv.v.tpl, top_im.v.tpl). The port list is rendered from the one port table below.
+#include <iterator>
+#include <vector>
+
 #include "block.hpp"
 
 #include <iterator>
@@ -43,13 +46,23 @@ constexpr Port kDropoutPorts[] = {
     {"input", "x_dst", "R_W", "partial-sum register written with y"},
 };
 
-/// The ANSI port declarations of kPorts (and kDropoutPorts), aligned, one per line.
-std::string port_list(bool dropout) {
+/// The program port of the DIMA instruction memory (DESIGN.md section 12), after kPorts.
+constexpr Port kProgramPorts[] = {
+    {"input", "pr_valid", "1", "instruction write beat offered"},
+    {"output", "pr_ready", "1", "instruction write accepted (no vector in flight)"},
+    {"input", "pr_addr", "PC_W", "instruction word address"},
+    {"input", "pr_data", "I_W", "instruction word (core/dima_params.hpp)"},
+};
+
+/// The ANSI port declarations of kPorts (with kDropoutPorts after x_data, kProgramPorts at the
+/// end), aligned, one per line.
+std::string port_list(bool dropout, bool program_port = false) {
   std::vector<Port> ports;
   for (const Port& p : kPorts) {
     ports.push_back(p);
     if (dropout && std::string(p.name) == "x_data") ports.insert(ports.end(), std::begin(kDropoutPorts), std::end(kDropoutPorts));
   }
+  if (program_port) ports.insert(ports.end(), std::begin(kProgramPorts), std::end(kProgramPorts));
   std::string out;
   const size_t n = ports.size();
   for (size_t i = 0; i < n; ++i) {
@@ -98,6 +111,11 @@ Block top_block(const Spec& s) {
       b.params.erase("SW_W");  // Sw is counted in the channels
       b.params.insert({{"R", num(s.dropout_registers)}, {"R_W", num(s.R_W)}});
     }
+    break;
+  case Variant::Dima:
+    b.tpl = "dima_top.v.tpl";
+    b.params = dima_top_params(s);
+    b.params["PORTS"] = port_list(false, true);
     break;
   }
   return b;

@@ -23,7 +23,8 @@ Block uarray_block(const Spec& s) {
     b.tpl = "uarray_conv.v.tpl";
     break;
   case Variant::HTreeMf:
-    throw std::logic_error("uarray: not a block of this datapath (the banks hold their arrays)");
+  case Variant::Dima:
+    throw std::logic_error("uarray: not a block of this datapath (htree banks and dima word rows hold their arrays)");
   case Variant::InMemoryMf:
     b.suffix = "uarray_im";
     b.what = "in-memory uArray: 8T cells, product lines, SAR converters";

@@ -75,7 +75,7 @@ TEST_CASE("bad specs name the JSON path and the allowed range") {
   const std::string base = R"("vector_length":8,"channels":2,"weight_bits":4,"input_bits":4)";
   CHECK(error_of("{") .find("/: malformed JSON") == 0);
   CHECK(error_of("[1]").find("/: must be an object") == 0);
-  CHECK(error_of("{" + base + R"(,"colour":1})") == "/colour: unknown key (allowed: name, operator, datapath, vector_length, channels, weight_bits, input_bits, uarray_columns, adder_tree, adc, htree, tech, pruning, dropout)");
+  CHECK(error_of("{" + base + R"(,"colour":1})") == "/colour: unknown key (allowed: name, operator, datapath, vector_length, channels, weight_bits, input_bits, uarray_columns, adder_tree, adc, htree, dima, tech, pruning, dropout)");
   CHECK(error_of(R"({"channels":2,"weight_bits":4,"input_bits":4})") == "/vector_length: required (integer in 1..65536)");
   CHECK(error_of(R"({"vector_length":"8","channels":2,"weight_bits":4,"input_bits":4})") == "/vector_length: must be an integer in 1..65536, got \"8\"");
   CHECK(error_of(R"({"vector_length":8,"channels":2,"weight_bits":0,"input_bits":4})") == "/weight_bits: must be in 1..16, got 0");
@@ -120,8 +120,8 @@ TEST_CASE("the shipped JSON Schema states the same ranges as Spec::from_json") {
   CHECK(p["channels"]["maximum"] == cimgen::Limits::kMaxChannels);
   CHECK(p["weight_bits"]["maximum"] == cimgen::Limits::kMaxBits);
   CHECK(p["input_bits"]["maximum"] == cimgen::Limits::kMaxBits);
-  CHECK(p["adc"]["properties"]["bits"]["maximum"] == cimgen::Limits::kMaxAdcBits);
-  CHECK(p["adc"]["properties"]["lsb_shift"]["maximum"] == cimgen::Limits::kMaxLsbShift);
+  CHECK(p["adc"]["properties"]["bits"]["maximum"] == std::max(cimgen::Limits::kMaxAdcBits, cimgen::Limits::kMaxDimaAdcBits));
+  CHECK(p["adc"]["properties"]["lsb_shift"]["maximum"] == std::max(cimgen::Limits::kMaxLsbShift, cimgen::Limits::kMaxDimaLsbShift));
   CHECK(p["adder_tree"]["properties"]["pipeline_stages"]["maximum"] == cimgen::Limits::kMaxPipelineStages);
   // Every example spec is accepted.
   for (const char* f : {"mf_n64_c4.json", "conv_n64_c4.json", "mf_im_n64_c4.json"})
