@@ -44,7 +44,7 @@ printf '1\n' > "$tmp/w1.txt"; printf -- '-0\n1\n' > "$tmp/x2.txt"; printf -- '-0
   --program "$(prog g2.txt '0 0 0 1\n1 0 1 1\n')" > "$tmp/g.out" 2>&1 && [ "$(grep -v '^#' "$tmp/g.out" | tr '\n' ' ')" = "-1 1 " ] \
   && ok || { bad "golden --program by hand"; cat "$tmp/g.out"; }
 expect golden_count "2 beats for 1 input vectors" "$cimgen" golden "$here/specs/r41_do_nm_n1_r2.json" --weights "$tmp/w1.txt" --inputs "$tmp/x1.txt" --program "$(prog g.txt '0 0 0 1\n1 0 1 0\n')"
-expect no_dropout_sim "has no /dropout object" "$cimgen" sim "$tmp/plain.json" --program "$(prog p.txt '0 0 0 101010\n')"
+expect no_dropout_sim "--program: only for a spec with \"dropout\" or datapath \"dima\"" "$cimgen" sim "$tmp/plain.json" --program "$(prog p.txt '0 0 0 101010\n')"
 
 # A good run, twice: same bytes; files present; flows ordered.
 for d in a b; do
