@@ -8,7 +8,7 @@
 set -uo pipefail
 build=$1 mode=$2 amount=$3
 src=$(cd "$(dirname "$0")/../.." && pwd)
-targets=(spec vecfile liberty netlist)
+targets=(spec vecfile programs liberty netlist)
 cxx=${FUZZ_CXX:-clang++}
 
 probe=$(mktemp -d)
