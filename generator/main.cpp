@@ -176,6 +176,12 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--noise-seed", o.noise_seed, "seed of the product-line noise")->check(kSeed)->capture_default_str();
   c.sim->add_option("--zero-sign", o.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
+  c.sim->add_option("--max-build-gb", o.max_build_gb,
+                    "refuse (exit 2) a build expected to need more memory (default: the machine's memory)")
+      ->check(CLI::Range(0.01, 1e6));
+  c.sim->add_option("--threads", o.threads, "Verilator --threads of the model (default: by macro size)")
+      ->check(CLI::Range(1, 64));
+  c.sim->add_flag("--flat", o.flat, "verilate flat (no hierarchical blocks; for comparisons)");
 }
 
 void add_synth_command(CLI::App& app, Args& a, Commands& c) {
