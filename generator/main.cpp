@@ -181,7 +181,9 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
       ->check(CLI::Range(0.01, 1e6));
   c.sim->add_option("--threads", o.threads, "Verilator --threads of the model (default: by macro size)")
       ->check(CLI::Range(1, 64));
-  c.sim->add_flag("--flat", o.flat, "verilate flat (no hierarchical blocks; for comparisons)");
+  c.sim->add_option("--hier", o.hier, "Verilator hierarchical blocks for the repeated modules: auto (large macros), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
 }
 
 void add_synth_command(CLI::App& app, Args& a, Commands& c) {

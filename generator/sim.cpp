@@ -154,7 +154,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const BuildPlan plan = plan_build(files, opt.flat, opt.threads, int(cores));
+  const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores));
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
   const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   if (!fs::exists(dir / "obj" / "Vdut")) {

@@ -15,7 +15,7 @@ struct SimOptions {
   std::string cache;                     ///< verilated models, one directory per key; "": default_sim_cache()
   std::vector<double> noise_sigmas;      ///< in_memory noise sweep (sigma in counts); empty: bit-exact
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise
-  bool flat = false;                     ///< no hierarchical blocks (comparison, benchmarks)
+  std::string hier = "auto";             ///< hierarchical blocks: auto (by macro size), on, off
   int threads = 0;                       ///< Verilator --threads of the model; 0: the build plan's rule
   double max_build_gb = 0;               ///< refuse a build expected above this; 0: physical memory
 };

@@ -138,7 +138,7 @@ double physical_memory_gb() {
   return pages > 0 && page > 0 ? double(pages) * double(page) / 1e9 : 0.0;
 }
 
-BuildPlan plan_build(const FileSet& files, bool flat, int threads, int cores) {
+BuildPlan plan_build(const FileSet& files, const std::string& hier_mode, int threads, int cores) {
   BuildPlan p;
   std::string top;
   p.modules = read_modules(files, top);
@@ -150,7 +150,7 @@ BuildPlan plan_build(const FileSet& files, bool flat, int threads, int cores) {
   }
   if (!by_name.count(top)) throw std::logic_error("manifest.json: top " + top + " not among its modules");
   std::set<std::string> hier, done;
-  if (!flat && p.flat_size >= kHierMinFlatBytes) choose_hier(by_name, top, hier, done);
+  if (hier_mode == "on" || (hier_mode == "auto" && p.flat_size >= kHierMinFlatBytes)) choose_hier(by_name, top, hier, done);
   p.hier.assign(hier.begin(), hier.end());
   const auto k = edge_counts(p.modules);
   Walk w{by_name, hier, k, {}, {}};

@@ -42,9 +42,10 @@ inline constexpr long long kHierMinFlatBytes = 2'000'000;
 /// single-threaded).
 inline constexpr long long kThreadsMinFlatBytes = 1'000'000'000'000;
 
-/// Plans the build of the generated `files` (with manifest.json). `flat` forces a flat build;
-/// `threads` > 0 overrides the rule; `cores` is the machine's.
-BuildPlan plan_build(const FileSet& files, bool flat, int threads, int cores);
+/// Plans the build of the generated `files` (with manifest.json). `hier`: "auto" (hierarchical
+/// blocks from kHierMinFlatBytes on), "on" or "off"; `threads` > 0 overrides the rule; `cores`
+/// is the machine's.
+BuildPlan plan_build(const FileSet& files, const std::string& hier, int threads, int cores);
 
 /// Bytes of physical memory, 0 if unknown.
 double physical_memory_gb();
