@@ -43,6 +43,7 @@ compare: cli
 
 bench: build
 	bash scripts/bench.sh $(BUILD)
+	bash scripts/bench_sim.sh $(BUILD)
 
 # Random legal specs (tb/random_specs.cpp): lint COUNT of them, and simulate them with SIM=1.
 SEED  ?= 1

@@ -158,14 +158,14 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
   const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   if (!fs::exists(dir / "obj" / "Vdut")) {
-    std::cerr << "cimgen sim: " << plan.summary() << "\n";
     const double limit = opt.max_build_gb > 0 ? opt.max_build_gb : physical_memory_gb();
     if (limit > 0 && plan.est_gb > limit) {
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.2g GB, above the limit of %.2g GB", plan.est_gb, limit);
-      throw InputError("--max-build-gb: the Verilator build of '" + s.name + "' is expected to need " + buf +
-                       " (raise --max-build-gb or simulate a smaller macro)");
+      throw InputError("--max-build-gb: the Verilator build of '" + s.name + "' (" + plan.size_text() +
+                       ") is expected to need " + buf + "; raise the limit or simulate a smaller macro");
     }
+    std::cerr << "cimgen sim: " << plan.summary() << "\n";
   }
   if (const int rc = build_model(s, files, plan, src, sources, dir); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";

@@ -122,15 +122,19 @@ std::string BuildPlan::vlt() const {
   return s;
 }
 
-std::string BuildPlan::summary() const {
-  char buf[320];
-  std::snprintf(buf, sizeof buf,
-                "build plan: %lld module instances, %zu distinct modules, %s, largest unit %.1f MB of Verilog, "
-                "expected peak %.1f GB, -j %d, --threads %d",
+std::string BuildPlan::size_text() const {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%lld module instances, %zu distinct modules, %s, largest unit %.1f MB of Verilog",
                 instances, modules.size(),
                 hier.empty() ? "flat" : (std::to_string(hier.size()) + " hierarchical blocks").c_str(),
-                double(unit_size) / 1e6, est_gb, jobs, threads);
+                double(unit_size) / 1e6);
   return buf;
+}
+
+std::string BuildPlan::summary() const {
+  char buf[128];
+  std::snprintf(buf, sizeof buf, ", expected peak %.1f GB, -j %d, --threads %d", est_gb, jobs, threads);
+  return "build plan: " + size_text() + buf;
 }
 
 double physical_memory_gb() {

@@ -31,7 +31,9 @@ struct BuildPlan {
   int jobs = 1;                    ///< parallel C++ compiles (-j)
   /// The Verilator configuration file marking the hierarchical blocks.
   std::string vlt() const;
-  /// One line: instances, distinct modules, hierarchical blocks, expected size.
+  /// Instances, distinct modules, hierarchical blocks, largest unit.
+  std::string size_text() const;
+  /// One line: size_text(), expected peak memory, -j and --threads.
   std::string summary() const;
 };
 
