@@ -64,7 +64,6 @@ int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, cons
     cmd += " --hierarchical " + shell_quote(vlt.string());
   }
   for (const char* inc : {"tb", "golden", "core"}) cmd += " -CFLAGS " + shell_quote("-I" + (src / inc).string());
-  cmd += " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
   for (const std::string& f : sources.compiled) cmd += " " + shell_quote((src / f).string());
   cmd += " > " + shell_quote((dir / "verilate.log").string()) + " 2>&1";
   if (shell(cmd) != kExitOk) {
@@ -154,7 +153,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores));
+  const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores), physical_memory_gb());
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
   const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   if (!fs::exists(dir / "obj" / "Vdut")) {

@@ -142,7 +142,7 @@ double physical_memory_gb() {
   return pages > 0 && page > 0 ? double(pages) * double(page) / 1e9 : 0.0;
 }
 
-BuildPlan plan_build(const FileSet& files, const std::string& hier_mode, int threads, int cores) {
+BuildPlan plan_build(const FileSet& files, const std::string& hier_mode, int threads, int cores, double memory_gb) {
   BuildPlan p;
   std::string top;
   p.modules = read_modules(files, top);
@@ -161,8 +161,9 @@ BuildPlan plan_build(const FileSet& files, const std::string& hier_mode, int thr
   w.visit(top, *by_name.at(top), 1);
   for (const auto& [owner, bytes] : w.unit) p.unit_size = std::max(p.unit_size, bytes);
   p.est_gb = kBaseGb + kGbPerByte * double(p.unit_size);
-  p.threads = threads > 0 ? threads : (p.flat_size >= kThreadsMinFlatBytes ? std::max(1, cores) : 1);
-  p.jobs = std::max(1, cores);
+  p.threads = std::max(1, threads);
+  const int fit = memory_gb > 0 ? int(memory_gb / p.est_gb) : cores;
+  p.jobs = std::max(1, std::min(cores, fit));
   return p;
 }
 

@@ -27,8 +27,8 @@ struct BuildPlan {
   long long flat_size = 0;         ///< Verilog bytes of the fully flattened macro
   long long unit_size = 0;         ///< of the largest unit Verilator handles at once
   double est_gb = 0;               ///< expected peak memory of the build
-  int threads = 1;                 ///< Verilator --threads of the model
-  int jobs = 1;                    ///< parallel C++ compiles (-j)
+  int threads = 1;                 ///< Verilator --threads of the model (1 unless asked for)
+  int jobs = 1;                    ///< parallel C++ compiles (-j): the cores, as many as fit in memory
   /// The Verilator configuration file marking the hierarchical blocks.
   std::string vlt() const;
   /// Instances, distinct modules, hierarchical blocks, largest unit.
@@ -40,14 +40,11 @@ struct BuildPlan {
 /// Flat below this many Verilog bytes of flattened macro: a hierarchical build's extra
 /// Verilator runs cost more than they save (measured, see scripts/bench_sim.sh).
 inline constexpr long long kHierMinFlatBytes = 2'000'000;
-/// Multi-threaded model at and above this flattened size (measured; small macros are faster
-/// single-threaded).
-inline constexpr long long kThreadsMinFlatBytes = 1'000'000'000'000;
 
 /// Plans the build of the generated `files` (with manifest.json). `hier`: "auto" (hierarchical
-/// blocks from kHierMinFlatBytes on), "on" or "off"; `threads` > 0 overrides the rule; `cores`
-/// is the machine's.
-BuildPlan plan_build(const FileSet& files, const std::string& hier, int threads, int cores);
+/// blocks from kHierMinFlatBytes on), "on" or "off"; `threads` > 0: a multi-threaded model
+/// (single-threaded otherwise); `cores` and `memory_gb` are the machine's.
+BuildPlan plan_build(const FileSet& files, const std::string& hier, int threads, int cores, double memory_gb);
 
 /// Bytes of physical memory, 0 if unknown.
 double physical_memory_gb();
