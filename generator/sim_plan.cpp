@@ -17,12 +17,15 @@ namespace cimgen {
 
 namespace {
 
-/// Bytes a hierarchical block's instance costs its parent (the wrapper call and its ports).
-constexpr long long kHierInstanceBytes = 300;
-/// Peak build memory = kBaseGb + kGbPerByte * bytes of the largest unit (fitted on the specs of
-/// scripts/bench_sim.sh: the testbench compile dominates small builds, Verilator large ones).
+/// Peak build memory of a unit (the top or a hierarchical block) = kBaseGb + kGbPerByte per
+/// byte of flattened Verilog + kGbPerHierInstance per hierarchical block instance in it (the
+/// wrapper, its ports and the wide buses around it); the build's peak is its largest unit's.
+/// A crude, conservative fit on the builds of issue 16 (README): the testbench compile (0.4 GB)
+/// dominates small builds; flat im_n151_c5_l1 (58 MB) passed 5.4 GB; the top unit of
+/// im_n151_c5_l1 (755 uArray blocks) passed 4.8 GB, that of mf_n1024_c64 (1088 blocks) 1.4 GB.
 constexpr double kBaseGb = 0.4;
-constexpr double kGbPerByte = 1.0 / 1.5e6;
+constexpr double kGbPerByte = 0.15e-6;
+constexpr double kGbPerHierInstance = 6e-3;
 
 /// The modules of manifest.json, with their sizes, children and per-instance parameters.
 std::vector<PlanModule> read_modules(const FileSet& files, std::string& top) {
@@ -83,16 +86,18 @@ struct Walk {
   const std::set<std::string>& hier;
   const std::map<std::pair<std::string, std::string>, long long>& k;
   std::map<std::string, long long> unit;  // unit owner (top or hier block) -> Verilog bytes
+  std::map<std::string, double> gb;       // unit owner -> expected peak above kBaseGb
   std::set<std::string> units_seen;
 
   /// Adds `mult` instances of `m` and what they instantiate to the unit of `owner`; a
   /// hierarchical block is a unit of its own, counted once.
   void visit(const std::string& owner, const PlanModule& m, long long mult) {
     unit[owner] += m.own * mult;
+    gb[owner] += kGbPerByte * double(m.own * mult);
     for (const std::string& c : m.children) {
       const long long n = mult * k.at({m.name, c});
       if (hier.count(c)) {
-        unit[owner] += kHierInstanceBytes * n;
+        gb[owner] += kGbPerHierInstance * double(n);
         if (units_seen.insert(c).second) visit(c, *by_name.at(c), 1);
       } else {
         visit(owner, *by_name.at(c), n);
@@ -157,10 +162,11 @@ BuildPlan plan_build(const FileSet& files, const std::string& hier_mode, int thr
   if (hier_mode == "on" || (hier_mode == "auto" && p.flat_size >= kHierMinFlatBytes)) choose_hier(by_name, top, hier, done);
   p.hier.assign(hier.begin(), hier.end());
   const auto k = edge_counts(p.modules);
-  Walk w{by_name, hier, k, {}, {}};
+  Walk w{by_name, hier, k, {}, {}, {}};
   w.visit(top, *by_name.at(top), 1);
   for (const auto& [owner, bytes] : w.unit) p.unit_size = std::max(p.unit_size, bytes);
-  p.est_gb = kBaseGb + kGbPerByte * double(p.unit_size);
+  p.est_gb = kBaseGb;
+  for (const auto& [owner, g] : w.gb) p.est_gb = std::max(p.est_gb, kBaseGb + g);
   p.threads = std::max(1, threads);
   const int fit = memory_gb > 0 ? int(memory_gb / p.est_gb) : cores;
   p.jobs = std::max(1, std::min(cores, fit));
