@@ -52,6 +52,7 @@ dima-compare: cli
 
 bench: build
 	bash scripts/bench.sh $(BUILD)
+	bash scripts/bench_sim.sh $(BUILD)
 
 # Pruned-weight mapping (issue 13): greedy vs in_order vs ideal, table and plots in $(BUILD)/prune_bench.
 prune-bench: cli

@@ -222,6 +222,14 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
       ->check(CLI::Range(0.0, 1000.0));
   c.sim->add_option("--zero-sign", o.zero_sign, "encoding of a plain 0 token")
       ->check(CLI::IsMember({"positive", "negative"}));
+  c.sim->add_option("--max-build-gb", o.max_build_gb,
+                    "refuse (exit 2) a build expected to need more memory (default: the machine's memory)")
+      ->check(CLI::Range(0.01, 1e6));
+  c.sim->add_option("--threads", o.threads, "Verilator --threads of the model (default 1)")
+      ->check(CLI::Range(1, 64));
+  c.sim->add_option("--hier", o.hier, "Verilator hierarchical blocks for the repeated modules: auto (large macros), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
 }
 
 void add_synth_command(CLI::App& app, Args& a, Commands& c) {

@@ -2,17 +2,20 @@
 #include "sim.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 #include "dropout.hpp"
 #include "dima.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
+#include "sim_plan.hpp"
 
 #ifndef CIMGEN_SOURCE_DIR
 #error "CIMGEN_SOURCE_DIR must name the source tree (the fallback for tb/, golden/ and core/)"
@@ -44,17 +47,25 @@ std::string read_text(const fs::path& p) {
 }
 
 /// Verilates the RTL of `files` with the testbench into `dir`/obj/Vdut (skipped if present).
-int build_model(const Spec& s, const FileSet& files, const fs::path& src, const SimSources& sources, const fs::path& dir) {
+int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, const fs::path& src, const SimSources& sources,
+                const fs::path& dir) {
   const fs::path bin = dir / "obj" / "Vdut";
   if (fs::exists(bin)) return kExitOk;
   write_tree((dir / "gen").string(), files);
   const fs::path rtl = dir / "gen" / "rtl";
-  std::string cmd = "verilator --cc --exe --build -j 2 -O2 --trace-fst --prefix Vdut -Mdir " + shell_quote((dir / "obj").string()) +
+  std::string cmd = "verilator --cc --exe --build -j " + std::to_string(plan.jobs) + " -O2 --trace-fst --prefix Vdut -Mdir " +
+                    shell_quote((dir / "obj").string()) +
                     " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " +
                     shell_quote((dir / "gen" / "sim").string()) + " " + shell_quote((rtl / (s.name + "_top.v")).string()) +
                     " -CFLAGS -std=c++17";
+  if (plan.threads > 1) cmd += " --threads " + std::to_string(plan.threads);
+  if (!plan.hier.empty()) {
+    // Each repeated block verilated and compiled once (Verilator hierarchical verilation).
+    const fs::path vlt = dir / "gen" / "hier.vlt";
+    std::ofstream(vlt) << plan.vlt();
+    cmd += " --hierarchical " + shell_quote(vlt.string());
+  }
   for (const char* inc : {"tb", "golden", "core"}) cmd += " -CFLAGS " + shell_quote("-I" + (src / inc).string());
-  cmd += " -CFLAGS -DDUT_HEADER='\\\"Vdut.h\\\"' -CFLAGS -DDUT_CLASS=Vdut";
   for (const std::string& f : sources.compiled) cmd += " " + shell_quote((src / f).string());
   cmd += " > " + shell_quote((dir / "verilate.log").string()) + " 2>&1";
   if (shell(cmd) != kExitOk) {
@@ -155,8 +166,21 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   std::string key_text;
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores), physical_memory_gb());
+  key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
   const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
-  if (const int rc = build_model(s, files, src, sources, dir); rc != kExitOk) return rc;
+  if (!fs::exists(dir / "obj" / "Vdut")) {
+    const double limit = opt.max_build_gb > 0 ? opt.max_build_gb : physical_memory_gb();
+    if (limit > 0 && plan.est_gb > limit) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.2g GB, above the limit of %.2g GB", plan.est_gb, limit);
+      throw InputError("--max-build-gb: the Verilator build of '" + s.name + "' (" + plan.size_text() +
+                       ") is expected to need " + buf + "; raise the limit or simulate a smaller macro");
+    }
+    std::cerr << "cimgen sim: " << plan.summary() << "\n";
+  }
+  if (const int rc = build_model(s, files, plan, src, sources, dir); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
   if (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0) return run_noise(s, spec_path, opt, bin);
   std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +

@@ -18,6 +18,9 @@ struct SimOptions {
   unsigned long long noise_seed = 1;     ///< seed of the product-line noise
   double gain_sigma = 0;                 ///< dima: FR gain mismatch per column, relative sigma
   double offset_sigma = 0;               ///< dima: comparator offset, sigma in column full-scale levels
+  std::string hier = "auto";             ///< hierarchical blocks: auto (by macro size), on, off
+  int threads = 0;                       ///< Verilator --threads of the model; 0: the build plan's rule
+  double max_build_gb = 0;               ///< refuse a build expected above this; 0: physical memory
 };
 
 /// The testbench sources compiled with each model, relative to `sim_source_dir()`.

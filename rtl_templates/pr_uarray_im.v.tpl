@@ -51,8 +51,9 @@ module {{NAME}}_pr_uarray_im #(
   wire [COUNT_W-1:0] kept_level;
   wire [BITS-1:0]    kept_trial;
   wire               kept_decision;
-  {{NAME}}_product_line #(.ID(ID*(ROWS+1) + ROWS)) u_pl_kept (
-    .clk(clk), .sample(sample), .cells(KEEP), .cl(cl), .level(kept_level)
+  localparam [31:0]  KEPT_ID = ID*(ROWS+1) + ROWS;  // noise decorrelation (simulation model)
+  {{NAME}}_product_line u_pl_kept (
+    .clk(clk), .id(KEPT_ID), .sample(sample), .cells(KEEP), .cl(cl), .level(kept_level)
   );
   {{NAME}}_comparator u_cmp_kept (.level(kept_level), .trial(kept_trial), .decision(kept_decision));
   {{NAME}}_sar u_sar_kept (
@@ -63,8 +64,9 @@ module {{NAME}}_pr_uarray_im #(
   genvar r, i;
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_pl
-      {{NAME}}_product_line #(.ID(ID*(ROWS+1) + r)) u_pl (
-        .clk(clk), .sample(sample), .cells(rows[r*L +: L] & KEEP), .cl(cl),
+      localparam [31:0] PL_ID = ID*(ROWS+1) + r;
+      {{NAME}}_product_line u_pl (
+        .clk(clk), .id(PL_ID), .sample(sample), .cells(rows[r*L +: L] & KEEP), .cl(cl),
         .level(levels[r*COUNT_W +: COUNT_W])
       );
     end

@@ -8,10 +8,10 @@
 // and +noise_seed=K; the offset is rounded to a whole count and the level clamped to 0..L.
 module {{NAME}}_product_line #(
   parameter integer L       = {{L}},        // cells on the line (columns)
-  parameter integer COUNT_W = {{COUNT_W}},  // level width, clog2(L+1)
-  parameter integer ID      = 0             // distinct per product line: decorrelates the noise
+  parameter integer COUNT_W = {{COUNT_W}}   // level width, clog2(L+1)
 ) (
   input  wire               clk,
+  input  wire [31:0]        id,       // distinct per product line: decorrelates the noise
   input  wire               sample,   // compute cycle: sample and hold the level
   input  wire [L-1:0]       cells,
   input  wire [L-1:0]       cl,       // column lines
@@ -37,9 +37,13 @@ module {{NAME}}_product_line #(
   initial begin
     if (!$value$plusargs("noise_sigma_milli=%d", sigma_milli)) sigma_milli = 0;
     if (!$value$plusargs("noise_seed=%d", noise_seed)) noise_seed = 1;
-    rng_reg = (noise_seed * 32'h85ebca6b) ^ (ID * 32'hc2b2ae35) ^ 32'h9e3779b9;
-    if (rng_reg == 32'd0) rng_reg = 32'h1;
+    seeded = 1'b0;
   end
+  // The generator starts at the first compute cycle from noise_seed and id (a port, not a
+  // parameter, so that every product line is one module for Verilator's hierarchical blocks).
+  reg        seeded;
+  wire [31:0] seed_mix = (noise_seed * 32'h85ebca6b) ^ (id * 32'hc2b2ae35) ^ 32'h9e3779b9;
+  wire [31:0] seed     = seed_mix == 32'd0 ? 32'h1 : seed_mix;
 
   always @* begin
     sum = {COUNT_W{1'b0}};
@@ -48,7 +52,7 @@ module {{NAME}}_product_line #(
       term[0] = cells[i] & cl[i];
       sum     = sum + term;
     end
-    rng     = rng_reg;
+    rng     = seeded ? rng_reg : seed;
     uni_sum = 20'd0;
     for (k = 0; k < 12; k = k + 1) begin
       rng     = rng ^ (rng << 13);
@@ -65,6 +69,7 @@ module {{NAME}}_product_line #(
   always @(posedge clk) begin
     if (sample) begin
       rng_reg <= rng;
+      seeded  <= 1'b1;
       if (noisy < 0) level_reg <= {COUNT_W{1'b0}};
       else if (noisy > l_max) level_reg <= L_C;
       else level_reg <= noisy[COUNT_W-1:0];

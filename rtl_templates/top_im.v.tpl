@@ -141,8 +141,9 @@ module {{NAME}}_top #(
       wire [COUNT_W-1:0] level;
       wire [BITS-1:0]    trial;
       wire               decision;
-      {{NAME}}_product_line #(.ID(C*S*(M+1) + s)) u_pl (
-        .clk(clk), .sample(sample), .cells({L{1'b1}}), .cl(cl[s*L +: L]), .level(level)
+      localparam [31:0]  PL_ID = C*S*(M+1) + s;  // after the uArrays' product lines
+      {{NAME}}_product_line u_pl (
+        .clk(clk), .id(PL_ID), .sample(sample), .cells({L{1'b1}}), .cl(cl[s*L +: L]), .level(level)
       );
       {{NAME}}_comparator u_cmp (.level(level), .trial(trial), .decision(decision));
       {{NAME}}_sar u_sar (
@@ -185,8 +186,9 @@ module {{NAME}}_top #(
       wire [S*NCONV*CHAT_W-1:0] c_hat;
 
       for (s = 0; s < S; s = s + 1) begin : g_seg
-        {{NAME}}_uarray_im #(.ID(c*S + s)) u_uarray (
-          .clk(clk),
+        localparam [31:0] UA_ID = c*S + s;
+        {{NAME}}_uarray_im u_uarray (
+          .clk(clk), .id(UA_ID),
           .wr_en(ch_sel && !wr_sum && seg_wr[s]), .wr_col(seg_col[s*COL_W +: COL_W]), .wr_elem(wr_data[M:0]),
           .sample(sample), .cl(cl[s*L +: L]), .phase_a(phase_a_reg), .row(row),
           .step(conv), .bit_idx(bit_reg), .last(conv_last),

@@ -16,10 +16,10 @@ module {{NAME}}_uarray_im #(
   parameter integer BIT_W   = {{BIT_W}},    // SAR bit index width
   parameter integer CHAT_W  = {{CHAT_W}},   // converted count width, BITS + lsb_shift
   parameter integer PER_ROW = {{PER_ROW}},  // 1: a converter per weight row; 0: one time-shared
-  parameter integer NCONV   = {{NCONV}},    // converters: M if PER_ROW, else 1
-  parameter integer ID      = 0             // channel*S + segment (simulation noise decorrelation)
+  parameter integer NCONV   = {{NCONV}}     // converters: M if PER_ROW, else 1
 ) (
   input  wire                    clk,
+  input  wire [31:0]             id,       // channel*S + segment (simulation noise decorrelation)
   // element write (decoded to this channel and segment)
   input  wire                    wr_en,
   input  wire [COL_W-1:0]        wr_col,
@@ -47,8 +47,13 @@ module {{NAME}}_uarray_im #(
   genvar r, i;
   generate
     for (r = 0; r < ROWS; r = r + 1) begin : g_pl
-      {{NAME}}_product_line #(.ID(ID*ROWS + r)) u_pl (
-        .clk(clk), .sample(sample), .cells(rows[r*L +: L]), .cl(cl),
+`ifndef SYNTHESIS
+      wire [31:0] pl_id = id * ROWS + r;
+`else
+      wire [31:0] pl_id = 32'd0;  // the product line is a black box: no multiplier for its id
+`endif
+      {{NAME}}_product_line u_pl (
+        .clk(clk), .id(pl_id), .sample(sample), .cells(rows[r*L +: L]), .cl(cl),
         .level(levels[r*COUNT_W +: COUNT_W])
       );
     end

@@ -2,6 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+// Default: the model `cimgen sim` builds (--prefix Vdut). Not passed as -D: a quoted macro does
+// not survive the extra make level of Verilator's hierarchical builds.
+#ifndef DUT_HEADER
+#define DUT_HEADER "Vdut.h"
+#endif
+#ifndef DUT_CLASS
+#define DUT_CLASS Vdut
+#endif
 #include DUT_HEADER
 #include "harness.hpp"
 

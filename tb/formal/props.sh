@@ -62,8 +62,8 @@ for s in "$out"/specs/*.json; do
   if [ -f "$d/sim/${name}_product_line.v" ]; then  # the analog level: free in every cycle
     pl=$d/sim/${name}_product_line.v  # same parameter defaults as the generated model
     cat > "$d/pl_free.v" <<EOV
-module ${name}_product_line #(parameter integer L = $(par L "$pl"), COUNT_W = $(par COUNT_W "$pl"), ID = 0) (
-  input wire clk, input wire sample, input wire [L-1:0] cells, input wire [L-1:0] cl,
+module ${name}_product_line #(parameter integer L = $(par L "$pl"), COUNT_W = $(par COUNT_W "$pl")) (
+  input wire clk, input wire [31:0] id, input wire sample, input wire [L-1:0] cells, input wire [L-1:0] cl,
   output wire [COUNT_W-1:0] level);
   (* anyseq *) reg [COUNT_W-1:0] free_level;
   assign level = free_level;

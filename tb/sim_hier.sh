@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `cimgen sim` with Verilator hierarchical blocks (--hier on): bit-exact against the golden model
+# for a near_memory macro (uArray and channel blocks) and an in_memory one (uArray block, the
+# product lines' noise ids as ports), each block verilated once; and the --max-build-gb refusal:
+# exit 2, one line naming the option, the expected size and the limit, nothing built.
+# Usage: tb/sim_hier.sh CIMGEN SPECS_DIR CACHE_DIR
+set -euo pipefail
+cimgen=$1 specs=$2 cache=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "sim_hier: $*"; }
+
+rc=0
+"$cimgen" sim "$specs/r03_mf_n64_c8.json" --max-build-gb 0.01 --cache "$tmp/refused" > "$tmp/out" 2> "$tmp/err" || rc=$?
+if [ "$rc" = 2 ] && [ "$(wc -l < "$tmp/err")" = 1 ] && [ ! -s "$tmp/out" ] &&
+   grep -q "^cimgen: error: --max-build-gb: .*module instances.* GB, above the limit of 0.01 GB" "$tmp/err" &&
+   [ ! -e "$tmp/refused" ]; then ok; else bad "refusal: exit $rc, stderr: $(cat "$tmp/err")"; fi
+
+for spec in r03_mf_n64_c8 r15_im_lossless; do
+  rc=0
+  "$cimgen" sim "$specs/$spec.json" --hier on --vectors 200 --seed 5 --cache "$cache" > "$tmp/out" 2> "$tmp/err" || rc=$?
+  blocks=$(find "$cache"/"$spec"_*/obj -maxdepth 1 -name '*_hierMkArgs.f' ! -name 'Vdut_*' | wc -l)
+  if [ "$rc" = 0 ] && grep -q "^PASS $spec: 200 vectors, 0 errors" "$tmp/out" && [ "$blocks" -ge 1 ] &&
+     grep -q "build plan: .* hierarchical blocks" "$tmp/err"; then
+    ok
+  else
+    bad "$spec: exit $rc, $blocks hierarchical blocks built"; cat "$tmp/out"; tail -5 "$tmp/err"
+  fi
+done
+echo "sim_hier: $passed passed, $failed failed"
+[ "$failed" = 0 ]

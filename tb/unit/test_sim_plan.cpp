@@ -1,0 +1,44 @@
+// `cimgen sim` build plan: which repeated modules become Verilator hierarchical blocks, and
+// the expected size of the build (issue 16).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "generate.hpp"
+#include "sim_plan.hpp"
+#include "spec.hpp"
+
+using namespace cimgen;
+
+namespace {
+BuildPlan plan_of(const std::string& file, const std::string& mode) {
+  return plan_build(generate(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/" + file)), mode, 0, 2, 16.0);
+}
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+} // namespace
+
+TEST_CASE("near_memory N=1024 C=64: uArray and channel are the hierarchical blocks, the unit is small") {
+  const BuildPlan auto_plan = plan_of("specs/mf_n1024_c64.json", "auto");
+  CHECK(auto_plan.hier == std::vector<std::string>{"mf_n1024_c64_channel", "mf_n1024_c64_uarray"});
+  CHECK(auto_plan.instances == 1 + 1 + 1 + 16 + 65 + 1024 + 1024 + 1040 + 129 + 64 + 1);  // manifest counts
+  const BuildPlan flat = plan_of("specs/mf_n1024_c64.json", "off");
+  CHECK(flat.hier.empty());
+  CHECK(flat.unit_size == flat.flat_size);
+  CHECK(auto_plan.unit_size * 10 < flat.unit_size);  // the point of the blocks
+  CHECK(auto_plan.vlt().find("hier_block -module \"mf_n1024_c64_uarray\"") != std::string::npos);
+}
+
+TEST_CASE("small macros stay flat in auto mode; on forces the blocks") {
+  CHECK(plan_of("tb/specs/r03_mf_n64_c8.json", "auto").hier.empty());
+  CHECK(has(plan_of("tb/specs/r03_mf_n64_c8.json", "on").hier, "r03_mf_n64_c8_uarray"));
+  CHECK(plan_of("tb/specs/r01_mf_n1.json", "on").jobs == 2);
+  CHECK(plan_of("tb/specs/r01_mf_n1.json", "on").threads == 1);
+}
+
+TEST_CASE("in_memory N=151 C=5 L=1: the uArray (755 instances) is one block, noise ids being ports") {
+  const BuildPlan p = plan_of("specs/im_n151_c5_l1.json", "auto");
+  CHECK(p.hier == std::vector<std::string>{"im_n151_c5_l1_uarray_im"});
+  CHECK(p.unit_size * 10 < plan_of("specs/im_n151_c5_l1.json", "off").unit_size);
+  CHECK(p.est_gb > 4.8);  // its top unit was measured above 4.8 GB
+}
