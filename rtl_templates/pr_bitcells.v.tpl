@@ -17,18 +17,21 @@ module {{NAME}}_pr_bitcells #(
   input  wire [ROW_W-1:0] rd_row,   // row read this cycle
   output wire [L-1:0]     rd_data
 );
-  reg [L-1:0] mem [0:ROWS-1];
+  // One register per row, written through the one-hot column mask (a loop over columns with a
+  // delayed array write is not supported by Verilator beyond its unroll limit).
+  wire [ROWS*L-1:0] rows;  // row r at [r*L +: L]
 
-  integer r, i;
-  always @(posedge clk) begin
-    if (wr_en) begin
-      for (r = 0; r < ROWS; r = r + 1)
-        for (i = 0; i < L; i = i + 1)
-          if (wr_cols[i]) mem[r][i] <= wr_bits[r];
+  genvar r;
+  generate
+    for (r = 0; r < ROWS; r = r + 1) begin : g_row
+      reg [L-1:0] row_reg;
+      always @(posedge clk)
+        if (wr_en) row_reg <= (row_reg & ~wr_cols) | (wr_cols & {L{wr_bits[r]}});
+      assign rows[r*L +: L] = row_reg;
     end
-  end
+  endgenerate
 
-  assign rd_data = mem[rd_row];
+  assign rd_data = rows[rd_row*L +: L];
 endmodule
 
 `default_nettype wire

@@ -15,21 +15,15 @@ module {{NAME}}_pr_bitcells_im #(
   input  wire [ROWS-1:0]   wr_bits,  // bit r is written into row r
   output wire [ROWS*L-1:0] rows      // row r at [r*L +: L]
 );
-  reg [L-1:0] mem [0:ROWS-1];
-
-  integer r, i;
-  always @(posedge clk) begin
-    if (wr_en) begin
-      for (r = 0; r < ROWS; r = r + 1)
-        for (i = 0; i < L; i = i + 1)
-          if (wr_cols[i]) mem[r][i] <= wr_bits[r];
-    end
-  end
-
-  genvar g;
+  // One register per row, written through the one-hot column mask (a loop over columns with a
+  // delayed array write is not supported by Verilator beyond its unroll limit).
+  genvar r;
   generate
-    for (g = 0; g < ROWS; g = g + 1) begin : g_row
-      assign rows[g*L +: L] = mem[g];
+    for (r = 0; r < ROWS; r = r + 1) begin : g_row
+      reg [L-1:0] row_reg;
+      always @(posedge clk)
+        if (wr_en) row_reg <= (row_reg & ~wr_cols) | (wr_cols & {L{wr_bits[r]}});
+      assign rows[r*L +: L] = row_reg;
     end
   endgenerate
 endmodule
