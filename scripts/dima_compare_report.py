@@ -77,13 +77,13 @@ def plots(rows, out, sigmas, tech):
         tmp.append(p)
         return p
 
-    head = 'set terminal pngcairo size 1000,760 font "sans,10"\n'
+    head = 'set terminal pngcairo noenhanced size 1000,760 font "sans,10"\n'
     # 1. CSNR versus sigma, one panel per (N, m = n); an infinite CSNR (bit-exact) is not drawn.
     cols = 2 if len(points) > 1 else 1
     rws = (len(points) + cols - 1) // cols
     gp = head + f'set output "{out}/csnr_vs_sigma.png"\nset multiplot layout {rws},{cols} title ' \
                 '"CSNR against sigma (fraction of one column\'s full-scale level); missing points: bit-exact"\n'
-    gp += "set grid\nset logscale x 10\nset key bottom left\nset xlabel \"sigma\"\nset ylabel \"CSNR dB\"\n"
+    gp += "set grid\nset logscale x 10\nset key top right\nset xlabel \"sigma\"\nset ylabel \"CSNR dB\"\n"
     for n, b in points:
         series = []
         for k in kinds:
@@ -101,7 +101,7 @@ def plots(rows, out, sigmas, tech):
     gp = head.replace("1000,760", "1000,%d" % (300 * ((len(metrics) + 1) // 2))) + f'set output "{out}/periphery.png"\n'
     gp += f"set multiplot layout {(len(metrics) + 1) // 2},2 title \"Periphery cost per design (bit cells and analog models excluded)\"\n"
     gp += "set grid y\nset style data histogram\nset style histogram clustered gap 1\nset style fill solid 0.8 border -1\n"
-    gp += "set key top left\nset yrange [0:*]\nset xtics nomirror\n"
+    gp += "set key top left\nset yrange [0:*]\nset offsets 0, 0, graph 0.45, 0\nset xtics nomirror\n"
     for key, title in metrics:
         f = dat(f".bar_{key}.dat", ['"N=%d m=%d" ' % (n, b) + " ".join(str(by[(n, b, k)][key]) for k in kinds)
                                    for n, b in points])
