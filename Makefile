@@ -46,9 +46,11 @@ compare: cli
 compare-htree: cli
 	bash scripts/compare_htree.sh $(BUILD)/cimgen $(BUILD)/compare_htree
 
-# MF in_memory against DIMA on the same array (issue 15): table in BUILD/dima_compare/table.md.
+# MF in_memory against DIMA on the same array (issue 15): CSV, table (BUILD/dima_compare/table.md)
+# and PNGs; real units from synth --tech $(DIMA_COMPARE_TECH) (DIMA_COMPARE_TECH= for GE only).
+DIMA_COMPARE_TECH ?= osu018
 dima-compare: cli
-	bash scripts/dima_compare.sh $(BUILD)/cimgen $(BUILD)/dima_compare
+	DIMA_COMPARE_TECH=$(DIMA_COMPARE_TECH) bash scripts/dima_compare.sh $(BUILD)/cimgen $(BUILD)/dima_compare
 
 bench: build
 	bash scripts/bench.sh $(BUILD)
