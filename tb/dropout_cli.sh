@@ -28,6 +28,8 @@ expect() {
 prog() { printf "$2" > "$tmp/$1"; echo "$tmp/$1"; }
 
 expect no_dropout "/dropout: required by cimgen dropout" "$cimgen" dropout "$tmp/plain.json" --p-in 0.5 -o "$tmp/o1"
+expect dima_dropout "/dropout: requires operator \"mf\", got \"conventional\"" "$cimgen" check \
+  "$(echo '{"datapath":"dima","vector_length":4,"channels":1,"weight_bits":2,"input_bits":2,"dropout":{"registers":2}}' > "$tmp/dima_do.json"; echo "$tmp/dima_do.json")"
 expect p_range "--p-in" "$cimgen" dropout "$spec" --p-in 1.5 -o "$tmp/o2"
 expect samples_range "--samples" "$cimgen" dropout "$spec" --p-in 0.5 --samples 0 -o "$tmp/o3"
 mkdir "$tmp/notours" && touch "$tmp/notours/x"
