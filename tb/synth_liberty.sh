@@ -8,14 +8,7 @@ set -uo pipefail
 cimgen=$1
 spec=$2
 lib=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 name=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["name"])' "$spec")
 
 "$cimgen" synth "$spec" -o "$tmp/a" -q > "$tmp/a.md" && "$cimgen" synth "$spec" -o "$tmp/b" -j 1 -q > "$tmp/b.md"

@@ -12,14 +12,7 @@ set -uo pipefail
 cimgen=$1
 src=$(cd "$2" && pwd)
 lib=/usr/share/qflow/tech/osu018/osu018_stdcells.lib
-tmp=$(mktemp -d /tmp/synth_sta.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {  # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 if ! command -v sta > /dev/null || [ ! -f "$lib" ]; then
   echo "synth_sta: needs the opensta and qflow-tech-osu018 packages (scripts/install-deps.sh)"
   exit 1
