@@ -230,6 +230,10 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
   c.sim->add_option("--hier", o.hier, "Verilator hierarchical blocks for the repeated modules: auto (large macros), on, off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
       ->capture_default_str();
+  c.sim->add_option("--inject-mismatch", o.inject_mismatch,
+                    "test of the failure path: corrupt this vector's expected output (0-based)")
+      ->check(CLI::NonNegativeNumber)
+      ->group("Testing");
 }
 
 void add_synth_command(CLI::App& app, Args& a, Commands& c) {

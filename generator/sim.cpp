@@ -27,6 +27,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+/// Changes with the way models are built, so a model of an older cimgen is never reused.
+constexpr const char* kBuildRecipe = "recipe 2: hierarchical blocks without parameters, trace only on failure\n";
+
 /// Runs `cmd` with /bin/sh; the command's exit status as an ExitCode (a crash or a status
 /// outside the table is an internal failure).
 int shell(const std::string& cmd) {
@@ -47,13 +50,15 @@ std::string read_text(const fs::path& p) {
 }
 
 /// Verilates the RTL of `files` with the testbench into `dir`/obj/Vdut (skipped if present).
+/// `trace`: with FST tracing (the model that writes the waveform of a failing run).
 int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, const fs::path& src, const SimSources& sources,
-                const fs::path& dir) {
+                const fs::path& dir, bool trace) {
   const fs::path bin = dir / "obj" / "Vdut";
   if (fs::exists(bin)) return kExitOk;
-  write_tree((dir / "gen").string(), files);
+  write_tree((dir / "gen").string(), hier_sources(files, plan));
   const fs::path rtl = dir / "gen" / "rtl";
-  std::string cmd = "verilator --cc --exe --build -j " + std::to_string(plan.jobs) + " -O2 --trace-fst --prefix Vdut -Mdir " +
+  std::string cmd = "verilator --cc --exe --build -j " + std::to_string(plan.jobs) + " -O2" +
+                    (trace ? " --trace-fst" : "") + " --prefix Vdut -Mdir " +
                     shell_quote((dir / "obj").string()) +
                     " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " +
                     shell_quote((dir / "gen" / "sim").string()) + " " + shell_quote((rtl / (s.name + "_top.v")).string()) +
@@ -67,6 +72,7 @@ int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, cons
   }
   for (const char* inc : {"tb", "golden", "core"}) cmd += " -CFLAGS " + shell_quote("-I" + (src / inc).string());
   for (const std::string& f : sources.compiled) cmd += " " + shell_quote((src / f).string());
+  for (const std::string& lib : sources.libraries) cmd += " -LDFLAGS " + shell_quote(lib);
   cmd += " > " + shell_quote((dir / "verilate.log").string()) + " 2>&1";
   if (shell(cmd) != kExitOk) {
     std::cerr << "cimgen sim: verilator failed, see " << (dir / "verilate.log").string() << "\n";
@@ -116,9 +122,23 @@ std::string sim_source_dir() {
   return CIMGEN_SOURCE_DIR;
 }
 
+/// The prebuilt testbench libraries (link order), or none if one is missing.
+std::vector<std::string> sim_libraries() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  for (const fs::path& d : {exe.parent_path(), exe.parent_path().parent_path() / "lib" / "cimgen"}) {
+    std::vector<std::string> libs;
+    for (const char* name : {"libcimgen_simtb.a", "libcimgen_golden.a", "libcimgen_core.a"})
+      if (fs::exists(d / name, ec)) libs.push_back((d / name).string());
+    if (libs.size() == 3) return libs;
+  }
+  return {};
+}
+
 SimSources sim_sources(const std::string& dir) {
   SimSources out;
-  out.compiled = {"tb/sim_main.cpp", "tb/harness.cpp"};
+  out.compiled = {"tb/sim_main.cpp", "tb/harness.cpp", "tb/sim_args.cpp"};
   for (const char* sub : {"tb", "golden", "core"}) {
     std::vector<std::string> cpp, hpp;
     std::error_code ec;
@@ -133,6 +153,8 @@ SimSources sim_sources(const std::string& dir) {
     out.hashed.insert(out.hashed.end(), hpp.begin(), hpp.end());
   }
   out.hashed.insert(out.hashed.end(), out.compiled.begin(), out.compiled.end());
+  out.libraries = sim_libraries();
+  if (!out.libraries.empty()) out.compiled = {"tb/sim_main.cpp"};
   return out;
 }
 
@@ -166,10 +188,13 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   std::string key_text;
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
+  for (const std::string& lib : sources.libraries) key_text += lib + '\n' + read_text(lib);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores), physical_memory_gb());
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
-  const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
+  key_text += kBuildRecipe;
+  const fs::path cache = fs::absolute(opt.cache.empty() ? default_sim_cache() : opt.cache);
+  const fs::path dir = cache / (s.name + "_" + fnv1a64(key_text));
   if (!fs::exists(dir / "obj" / "Vdut")) {
     const double limit = opt.max_build_gb > 0 ? opt.max_build_gb : physical_memory_gb();
     if (limit > 0 && plan.est_gb > limit) {
@@ -180,16 +205,23 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
     }
     std::cerr << "cimgen sim: " << plan.summary() << "\n";
   }
-  if (const int rc = build_model(s, files, plan, src, sources, dir); rc != kExitOk) return rc;
+  if (const int rc = build_model(s, files, plan, src, sources, dir, false); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
   if (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0) return run_noise(s, spec_path, opt, bin);
-  std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
-                    " --vectors " + std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign +
-                    " --wave-dir " + shell_quote(fs::current_path().string());
-  if (!opt.weights.empty()) run += " --weights " + shell_quote(opt.weights) + " --inputs " + shell_quote(opt.inputs);
-  if (!opt.out.empty()) run += " --out " + shell_quote(opt.out);
-  if (!opt.program.empty()) run += " --program " + shell_quote(opt.program);
-  return shell(run);
+  std::string args = " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) + " --vectors " +
+                     std::to_string(opt.vectors) + " --zero-sign " + opt.zero_sign + " --wave-dir " +
+                     shell_quote(fs::current_path().string());
+  if (!opt.weights.empty()) args += " --weights " + shell_quote(opt.weights) + " --inputs " + shell_quote(opt.inputs);
+  if (!opt.out.empty()) args += " --out " + shell_quote(opt.out);
+  if (!opt.program.empty()) args += " --program " + shell_quote(opt.program);
+  if (opt.inject_mismatch >= 0) args += " --inject-mismatch " + std::to_string(opt.inject_mismatch);
+  const int rc = shell(shell_quote(bin.string()) + args);
+  if (rc != kExitCheckFailed) return rc;
+  // The fast model has no trace: the same run again on a traced model writes the waveform.
+  std::cerr << "cimgen sim: the run failed; building the traced model for its waveform\n";
+  const fs::path traced = cache / (s.name + "_" + fnv1a64(key_text + "trace\n"));
+  if (const int b = build_model(s, files, plan, src, sources, traced, true); b != kExitOk) return b;
+  return worst(rc, shell(shell_quote((traced / "obj" / "Vdut").string()) + args));
 }
 
 } // namespace cimgen

@@ -21,19 +21,23 @@ struct SimOptions {
   std::string hier = "auto";             ///< hierarchical blocks: auto (by macro size), on, off
   int threads = 0;                       ///< Verilator --threads of the model; 0: the build plan's rule
   double max_build_gb = 0;               ///< refuse a build expected above this; 0: physical memory
+  int inject_mismatch = -1;              ///< test of the failure path: corrupt this vector's expected output
 };
 
 /// The testbench sources compiled with each model, relative to `sim_source_dir()`.
 struct SimSources {
   std::vector<std::string> compiled;  ///< translation units: tb/sim_main.cpp, tb/harness.cpp, golden/*.cpp, core/*.cpp
   std::vector<std::string> hashed;    ///< compiled plus every header of tb/, golden/ and core/ (the cache key)
+  std::vector<std::string> libraries; ///< prebuilt testbench, golden and core (absolute paths); when
+                                      ///< found, a model compiles only tb/sim_main.cpp and links these
 };
 
 /// Where the testbench sources are: `<exe>/../share/cimgen` for an installed cimgen, else the
 /// source tree cimgen was built from.
 std::string sim_source_dir();
 
-/// The testbench sources under `dir`, derived from its directories (sorted, so the key is stable).
+/// The testbench sources under `dir`, derived from its directories (sorted, so the key is stable),
+/// and the prebuilt libraries beside the executable (build tree) or in <exe>/../lib/cimgen.
 SimSources sim_sources(const std::string& dir);
 
 /// $XDG_CACHE_HOME/cimgen/sim, else $HOME/.cache/cimgen/sim, else .cimgen-sim-cache.

@@ -34,7 +34,7 @@ std::vector<PlanModule> read_modules(const FileSet& files, std::string& top) {
   const nlohmann::json m = nlohmann::json::parse(it->second);
   top = m.at("top").get<std::string>();
   std::vector<PlanModule> out;
-  std::set<std::string> names;
+  std::set<std::string> names, overridden;
   for (const auto& j : m.at("modules")) names.insert(j.at("module").get<std::string>());
   static const std::regex inst(R"(^\s*([A-Za-z_]\w*)\s*(#|[A-Za-z_]\w*\s*\())");
   static const std::regex id_param(R"(parameter\s+integer\s+ID\b)");
@@ -44,17 +44,19 @@ std::vector<PlanModule> read_modules(const FileSet& files, std::string& top) {
     pm.instances = j.at("instances").get<long long>();
     const auto f = files.find(j.at("file").get<std::string>());
     if (f == files.end()) throw std::logic_error("manifest.json names a file not generated: " + j.at("file").dump());
+    pm.file = f->first;
     pm.own = static_cast<long long>(f->second.size());
     pm.per_instance = std::regex_search(f->second, id_param);
     std::istringstream in(f->second);
     for (std::string line; std::getline(in, line);) {
       std::smatch sm;
-      if (std::regex_search(line, sm, inst) && sm[1] != pm.name && names.count(sm[1]) &&
-          std::find(pm.children.begin(), pm.children.end(), sm[1]) == pm.children.end())
-        pm.children.push_back(sm[1]);
+      if (!std::regex_search(line, sm, inst) || sm[1] == pm.name || !names.count(sm[1])) continue;
+      if (sm[2] == "#") overridden.insert(sm[1]);
+      if (std::find(pm.children.begin(), pm.children.end(), sm[1]) == pm.children.end()) pm.children.push_back(sm[1]);
     }
     out.push_back(pm);
   }
+  for (PlanModule& pm : out) pm.overridden = overridden.count(pm.name) > 0;
   return out;
 }
 
@@ -108,13 +110,13 @@ struct Walk {
 
 /// The outermost repeated composite modules below `name` (uArray, channel, bank: a leaf's own
 /// instances are too small to pay a Verilator run and a call per evaluation); never a module
-/// with a per-instance parameter.
+/// with a per-instance parameter or an instance that overrides its parameters.
 void choose_hier(const std::map<std::string, const PlanModule*>& by_name, const std::string& name,
                  std::set<std::string>& hier, std::set<std::string>& done) {
   if (!done.insert(name).second) return;
   for (const std::string& c : by_name.at(name)->children) {
     const PlanModule& m = *by_name.at(c);
-    if (m.instances >= 2 && !m.children.empty() && !m.per_instance) hier.insert(c);
+    if (m.instances >= 2 && !m.children.empty() && !m.per_instance && !m.overridden) hier.insert(c);
     else choose_hier(by_name, c, hier, done);
   }
 }
@@ -140,6 +142,28 @@ std::string BuildPlan::summary() const {
   char buf[128];
   std::snprintf(buf, sizeof buf, ", expected peak %.1f GB, -j %d, --threads %d", est_gb, jobs, threads);
   return "build plan: " + size_text() + buf;
+}
+
+FileSet hier_sources(const FileSet& files, const BuildPlan& plan) {
+  FileSet out = files;
+  static const std::regex header_param(R"(^(\s*)parameter\b)");
+  for (const PlanModule& m : plan.modules) {
+    if (std::find(plan.hier.begin(), plan.hier.end(), m.name) == plan.hier.end()) continue;
+    std::istringstream in(files.at(m.file));
+    std::string text, line;
+    bool header = false, done = false;
+    while (std::getline(in, line)) {
+      if (!done && line.rfind("module " + m.name, 0) == 0) header = true;
+      if (header && !done) {
+        line = std::regex_replace(line, header_param, "$1localparam");
+        const auto first = line.find_first_not_of(" \t");
+        done = first != std::string::npos && line[first] == ')';  // the end of the parameter list
+      }
+      text += line + '\n';
+    }
+    out[m.file] = text;
+  }
+  return out;
 }
 
 double physical_memory_gb() {

@@ -15,7 +15,9 @@ struct PlanModule {
   std::string name;
   long long instances = 0;          ///< in the whole macro (manifest)
   long long own = 0;                ///< Verilog bytes of its own file (a size proxy)
+  std::string file;                 ///< its generated file
   bool per_instance = false;        ///< has a parameter ID (distinct per instance: never a hier block)
+  bool overridden = false;          ///< some instance overrides its parameters (never a hier block)
   std::vector<std::string> children;  ///< modules it instantiates
 };
 
@@ -45,6 +47,12 @@ inline constexpr long long kHierMinFlatBytes = 2'000'000;
 /// blocks from kHierMinFlatBytes on), "on" or "off"; `threads` > 0: a multi-threaded model
 /// (single-threaded otherwise); `cores` and `memory_gb` are the machine's.
 BuildPlan plan_build(const FileSet& files, const std::string& hier, int threads, int cores, double memory_gb);
+
+/// The sources Verilator builds for `plan`: `files`, with each hierarchical block's header
+/// parameters turned into localparams. Verilator 5.006 silently inlines a hierarchical block
+/// that has parameters (it never substitutes the verilated library); its instances never
+/// override them (`overridden` is false), so the model is the same.
+FileSet hier_sources(const FileSet& files, const BuildPlan& plan);
 
 /// Bytes of physical memory, 0 if unknown.
 double physical_memory_gb();

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <verilated.h>
+#if VM_TRACE
 #include <verilated_fst_c.h>
+#endif
 #include <verilated_syms.h>
 
 #include <algorithm>
@@ -47,6 +49,8 @@ struct RunConfig {
   int gap_pct = 30;              ///< chance of an idle cycle before an offered beat
   int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
   int max_report = 10;           ///< mismatch lines printed
+  int inject_mismatch = -1;      ///< test of the failure path: this vector's expected output is
+                                 ///< corrupted (-1: none)
   std::string program;           ///< dropout: beat program file (else random programs); dima: program
                                  ///< file loaded through the program port ("": default)
   double noise_sigma = 0;        ///< in_memory product-line noise, sigma in counts (0: bit-exact);
@@ -173,17 +177,21 @@ public:
         probe_phase_a_ = probe(scope, "phase_a_reg");
       }
     }
+#if VM_TRACE
     if (!wave.empty()) {
       trace_ = std::make_unique<VerilatedFstC>();
       dut_->trace(trace_.get(), 99);
       trace_->open(wave.c_str());
     }
+#endif
   }
   /// Dropout: the beat of each x op (indexed by Op::vector); empty for other macros.
   void set_beats(const std::vector<golden::Beat>* beats) { beats_ = beats; }
   ~Harness() {
     dut_->final();
+#if VM_TRACE
     if (trace_) trace_->close();
+#endif
   }
 
   /// Run the script; results are compared with `expected` (one row per x op, in order).
@@ -204,7 +212,7 @@ public:
         st.offering = true;
       }
       dut_->y_ready = (timing || !rng_.chance(cfg_.backpressure_pct)) ? 1 : 0;
-      dut_->eval();
+      settle();
       // -- sample the handshakes at this edge --
       sample_edge(st, res);
       tick();
@@ -314,7 +322,7 @@ private:
     if (counts_conversions(s_)) check_counts(res, int64_t(st.expected.size()));
     dut_->y_ready = 1;
     for (int i = 0; i < s_.latency * 2 + 4; ++i) {
-      dut_->eval();
+      settle();
       if (dut_->y_valid) {
         error(res, "EXTRA result beat after the last vector");
         break;
@@ -328,21 +336,30 @@ private:
     dut_->clk = 0;
     dut_->rst_n = 0;
     dut_->y_ready = 0;
-    dut_->eval();
-    for (int i = 0; i < 3; ++i) tick();
+    settle();
+    for (int i = 0; i < 3; ++i) {
+      tick();
+      settle();
+    }
     dut_->rst_n = 1;
-    dut_->eval();
+    settle();
     tick();
   }
+  /// The rising edge, then the clock low again. The falling edge is evaluated with the next
+  /// cycle's inputs (settle()): one evaluation fewer per cycle, which is what a large model's
+  /// cycle costs (the design has no falling-edge logic).
   void tick() {
     dut_->clk = 1;
     dut_->eval();
     ctx_->timeInc(5);
-    if (trace_) trace_->dump(ctx_->time());
+    dump();
     dut_->clk = 0;
-    dut_->eval();
     ctx_->timeInc(5);
-    if (trace_) trace_->dump(ctx_->time());
+  }
+  /// Evaluates the inputs driven since the last edge (and the falling edge).
+  void settle() {
+    dut_->eval();
+    dump();
   }
   void idle() {
     dut_->wr_valid = 0;
@@ -415,7 +432,14 @@ private:
   golden::Rng rng_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<Dut> dut_;
+#if VM_TRACE
   std::unique_ptr<VerilatedFstC> trace_;
+  void dump() {
+    if (trace_) trace_->dump(ctx_->time());
+  }
+#else
+  void dump() {}
+#endif
   std::vector<std::string> args_;  ///< plusargs handed to the models
   const std::vector<golden::Beat>* beats_ = nullptr;  ///< dropout: beat of each x op
   const CData* probe_sample_ = nullptr;     ///< in_memory: compute cycle

@@ -28,7 +28,10 @@ int check_samples(const Spec& s, const Plan& plan, const RunResult& res);
 
 template <class Dut>
 RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
-  const Plan plan = spec.has_dropout() ? make_dropout_plan(spec, cfg) : make_plan(spec, cfg);
+  Plan plan = spec.has_dropout() ? make_dropout_plan(spec, cfg) : make_plan(spec, cfg);
+  if (cfg.inject_mismatch >= 0 && std::size_t(cfg.inject_mismatch) < plan.expected.size() &&
+      !plan.expected[std::size_t(cfg.inject_mismatch)].empty())
+    plan.expected[std::size_t(cfg.inject_mismatch)][0] ^= 1;  // the failure path under test
   Spec s = spec;  // a loaded DIMA program has its own latency and interval
   if (plan.latency >= 0) s.latency = plan.latency;
   if (plan.interval >= 0) s.initiation_interval = plan.interval;
@@ -39,6 +42,7 @@ RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
     res = h.run(plan.script, plan.inputs, plan.expected, plan.timed, plan.exact);
   }
   if (s.has_dropout()) res.errors += check_samples(s, plan, res);
+#if VM_TRACE  // a model built without trace: `cimgen sim` reruns the failure on a traced one
   if (res.errors) {
     const std::string wave = cfg.wave_dir + "/" + s.name + "_seed" + std::to_string(cfg.seed) + ".fst";
     Harness<Dut> h(s, cfg, wave);
@@ -46,6 +50,7 @@ RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
     h.run(plan.script, plan.inputs, plan.expected, plan.timed);
     res.wave = wave;
   }
+#endif
   if (cfg.noisy()) {
     const NoiseStats& n = res.noise;
     const double mean = n.count ? n.sum / double(n.count) : 0, rms = n.count ? std::sqrt(n.sum2 / double(n.count)) : 0;

@@ -20,6 +20,9 @@ rc=$?
 [ "$rc" = 0 ] && grep -q '^PASS ' "$tmp/out" && ok || { fail "sim from the installed prefix: rc=$rc"; cat "$tmp/out" "$tmp/err"; }
 # The model was compiled from the installed sources, not from the source tree.
 grep -qF -- "-I$tmp/p/share/cimgen/tb" "$tmp/err" && ok || { fail "testbench not taken from $tmp/p/share/cimgen"; cat "$tmp/err"; }
+# It linked the installed prebuilt testbench libraries instead of compiling golden/ and core/.
+grep -qF -- "-LDFLAGS '$tmp/p/lib/cimgen/libcimgen_simtb.a'" "$tmp/err" && ! grep -q "golden/golden.cpp" "$tmp/err" && ok ||
+  { fail "prebuilt testbench libraries of $tmp/p/lib/cimgen not linked"; cat "$tmp/err"; }
 [ -z "$(ls -A "$tmp/elsewhere")" ] && ok || { fail "files left in the working directory"; ls -A "$tmp/elsewhere"; }
 echo "install_run: $passed passed, $failed failed"
 [ "$failed" = 0 ]
