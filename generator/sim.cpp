@@ -13,6 +13,7 @@
 
 #include "dropout.hpp"
 #include "dima.hpp"
+#include "activity_sim.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
 #include "sim_plan.hpp"
@@ -48,7 +49,7 @@ std::string read_text(const fs::path& p) {
 
 /// Verilates the RTL of `files` with the testbench into `dir`/obj/Vdut (skipped if present).
 int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, const fs::path& src, const SimSources& sources,
-                const fs::path& dir) {
+                const fs::path& dir, const std::string& extra) {
   const fs::path bin = dir / "obj" / "Vdut";
   if (fs::exists(bin)) return kExitOk;
   write_tree((dir / "gen").string(), files);
@@ -57,7 +58,7 @@ int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, cons
                     shell_quote((dir / "obj").string()) +
                     " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " +
                     shell_quote((dir / "gen" / "sim").string()) + " " + shell_quote((rtl / (s.name + "_top.v")).string()) +
-                    " -CFLAGS -std=c++17";
+                    " -CFLAGS -std=c++17" + extra;
   if (plan.threads > 1) cmd += " --threads " + std::to_string(plan.threads);
   if (!plan.hier.empty()) {
     // Each repeated block verilated and compiled once (Verilator hierarchical verilation).
@@ -155,6 +156,8 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                      std::string(to_string(s.datapath)) + "\"");
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
+  if (!opt.activity.empty() && (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0))
+    throw InputError("--activity: not with a noise sweep (--noise-sigma, --gain-sigma, --offset-sigma)");
   if (!opt.noise_sigmas.empty() && !s.has_analog_models())
     throw InputError("--noise-sigma: only for datapaths with analog models (in_memory, dima), got " +
                      std::string(to_string(s.datapath)));
@@ -169,6 +172,9 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores), physical_memory_gb());
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
+  // --activity: a separate model variant counting toggles (the normal model stays fast).
+  const std::string extra = opt.activity.empty() ? "" : activity_verilator_flags();
+  key_text += extra;
   const fs::path dir = fs::absolute(fs::path(opt.cache.empty() ? default_sim_cache() : opt.cache) / (s.name + "_" + fnv1a64(key_text)));
   if (!fs::exists(dir / "obj" / "Vdut")) {
     const double limit = opt.max_build_gb > 0 ? opt.max_build_gb : physical_memory_gb();
@@ -180,7 +186,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
     }
     std::cerr << "cimgen sim: " << plan.summary() << "\n";
   }
-  if (const int rc = build_model(s, files, plan, src, sources, dir); rc != kExitOk) return rc;
+  if (const int rc = build_model(s, files, plan, src, sources, dir, extra); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
   if (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0) return run_noise(s, spec_path, opt, bin);
   std::string run = shell_quote(bin.string()) + " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) +
@@ -189,6 +195,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   if (!opt.weights.empty()) run += " --weights " + shell_quote(opt.weights) + " --inputs " + shell_quote(opt.inputs);
   if (!opt.out.empty()) run += " --out " + shell_quote(opt.out);
   if (!opt.program.empty()) run += " --program " + shell_quote(opt.program);
+  if (!opt.activity.empty()) return run_with_activity(s, run, opt.activity);
   return shell(run);
 }
 

@@ -21,6 +21,7 @@ struct SimOptions {
   std::string hier = "auto";             ///< hierarchical blocks: auto (by macro size), on, off
   int threads = 0;                       ///< Verilator --threads of the model; 0: the build plan's rule
   double max_build_gb = 0;               ///< refuse a build expected above this; 0: physical memory
+  std::string activity;                  ///< write the toggles counted per net bit here (a model with toggle coverage)
 };
 
 /// The testbench sources compiled with each model, relative to `sim_source_dir()`.

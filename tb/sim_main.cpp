@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1000.0));
   app.add_option("--offset-sigma", cfg.offset_sigma, "dima: comparator offset sigma in column full-scale levels")
       ->check(CLI::Range(0.0, 1000.0));
+  app.add_option("--activity", cfg.activity, "count toggles over the vectors, offered back to back: write PATH.dat, PATH.txt");
   app.add_option("--zero-sign", zero_sign, "encoding of a plain 0 token")->check(CLI::IsMember({"positive", "negative"}));
   try {
     app.parse(argc, argv);
@@ -41,6 +42,14 @@ int main(int argc, char** argv) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help
     std::cerr << "cimgen sim: error: " << e.what() << " (see --help)\n";
     return kExitBadInput;
+  }
+  if (!cfg.activity.empty()) {
+#if !VM_COVERAGE
+    std::cerr << "cimgen sim: error: --activity needs a model verilated with --coverage-toggle\n";
+    return kExitBadInput;
+#endif
+    cfg.gap_pct = 0;  // a steady stream: no idle cycles, no back-pressure
+    cfg.backpressure_pct = 0;
   }
   cfg.zero_sign = zero_sign == "negative" ? golden::ZeroSign::Negative : golden::ZeroSign::Positive;
   try {
