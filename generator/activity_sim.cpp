@@ -20,7 +20,9 @@ namespace fs = std::filesystem;
 
 std::string activity_verilator_flags() {
   // Toggle points only, every width (x_data and y_data are wider than the default 256 bits).
-  return " --coverage-toggle --coverage-max-width 1048576";
+  // --flatten: Verilator 5.006 counts the toggles of a module kept out of line (instantiated
+  // several times, not inlined) on its first instance only; inlined, every instance has its own.
+  return " --coverage-toggle --coverage-max-width 1048576 --flatten";
 }
 
 int run_with_activity(const Spec& s, const std::string& run, const std::string& out) {

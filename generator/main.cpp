@@ -252,10 +252,11 @@ void add_synth_command(CLI::App& app, Args& a, Commands& c) {
   c.syn->add_option("--input-activity", o.input_activity, "vectorless input activity for power, toggles per clock")
       ->check(CLI::Range(0.0, 2.0))->capture_default_str();
   c.syn->add_flag("--no-buffering", o.no_buffering, "time the area netlist flattened as it is (no ABC delay target, no buffers)");
-  c.syn->add_option("--activity-inputs", o.activity_inputs,
+  CLI::Option* activity_inputs = c.syn->add_option("--activity-inputs", o.activity_inputs,
                     "inputs vector file: power from the x_data toggles of these vectors (else vectorless)");
   c.syn->add_option("--activity", o.activity,
-                    "activity file of `cimgen sim --activity`: power from the toggles measured in simulation");
+                    "activity file of `cimgen sim --activity`: power from the toggles measured in simulation")
+      ->excludes(activity_inputs);
   c.syn->add_flag("--no-adder-cells", o.no_adder_cells,
                   "map the trees' adders with ABC even when the library has full/half-adder cells");
   c.syn->add_option("--bitcell-um2", o.bitcell_um2, "bit-cell area in um^2 (default: the spec's, or 140 F^2 with --tech)");

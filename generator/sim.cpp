@@ -170,7 +170,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   for (const auto& [path, text] : files) key_text += path + '\n' + text;
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores), physical_memory_gb());
+  const BuildPlan plan = plan_build(files, opt.activity.empty() ? opt.hier : "off", opt.threads, int(cores), physical_memory_gb());  // --activity: flat (--flatten)
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
   // --activity: a separate model variant counting toggles (the normal model stays fast).
   const std::string extra = opt.activity.empty() ? "" : activity_verilator_flags();

@@ -84,7 +84,7 @@ printf '# cimgen activity 1\ntop r02_mf_n5_l2_top\nwindow 2 vectors 18 cycles\n3
 bad activity_sim_line "bad_act.txt:5: toggles" --tech osu018 --activity "$tmp/bad_act.txt"
 printf '# cimgen activity 1\ntop other_top\nwindow 2 vectors 18 cycles\n3 other_top x_data[0]\n' > "$tmp/other_act.txt"
 bad activity_sim_top "other_act.txt:2: activity of module other_top" --tech osu018 --activity "$tmp/other_act.txt"
-bad activity_both "excludes --activity-inputs" --tech osu018 --activity "$tmp/other_act.txt" --activity-inputs "$tmp/short_x.txt"
+bad activity_both "excludes --activity" --tech osu018 --activity "$tmp/other_act.txt" --activity-inputs "$tmp/short_x.txt"
 
 # --- 3. Reports of a small macro at two input activities and two widths.
 mkspec() {  # mkspec N FILE
