@@ -42,6 +42,47 @@ std::string plain_name(const std::string& name, std::set<std::string>& used) {
   return q;
 }
 
+/// `text` with every escaped identifier found in `renamed` replaced by its plain identifier.
+std::string rewrite_escaped(const std::string& text, const std::map<std::string, std::string>& renamed) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] != '\\') {
+      out += text[i++];
+      continue;
+    }
+    size_t end = text.find_first_of(" \t\n", i);
+    if (end == std::string::npos) end = text.size();
+    const auto r = renamed.find(text.substr(i + 1, end - i - 1));
+    if (r == renamed.end()) {
+      out.append(text, i, end - i);
+    } else {
+      out += r->second;
+      if (end < text.size() && text[end] == ' ') ++end;  // the escaped name's terminating blank
+    }
+    i = end;
+  }
+  return out;
+}
+
+/// `assign a = b;` makes a an alias of b: OpenSTA has one net, the driven one (b), whose
+/// activity may be listed under either name. Drops the aliases (a) from tn.nets.
+void find_aliases(const std::string& verilog, const std::map<std::string, std::string>& original, TimedNets& tn) {
+  std::set<std::string> lhs;
+  const std::regex assign("^\\s*assign\\s+(\\S+)\\s*=\\s*(\\S+)\\s*;");
+  std::istringstream in(verilog);
+  std::smatch m;
+  for (std::string line; std::getline(in, line);)
+    if (line.find("assign ") != std::string::npos && std::regex_search(line, m, assign)) {
+      lhs.insert(m[1]);
+      if (const auto o = original.find(m[1]); o != original.end()) tn.aliases[m[2]].push_back(o->second);
+    }
+  std::vector<std::pair<std::string, std::string>> kept;
+  for (const auto& [orig, id] : tn.nets)
+    if (!lhs.count(id)) kept.push_back({orig, id});
+  tn.nets = kept;
+}
+
 } // namespace
 
 ActivityFile read_activity(const std::string& path) {
@@ -116,7 +157,10 @@ TimedNets plain_net_names(const fs::path& verilog_file) {
   std::istringstream in(text);
   std::smatch m;
   for (std::string line; std::getline(in, line);) {
-    if (!std::regex_search(line, m, decl)) continue;
+    const size_t f = line.find_first_not_of(' ');  // cheap filter before the regex (large netlists)
+    if (f == std::string::npos || (line.compare(f, 4, "wire") && line.compare(f, 5, "input") && line.compare(f, 6, "output")) ||
+        !std::regex_search(line, m, decl))
+      continue;
     std::string name = m[4];
     const bool port = m[1] != "wire";
     if (name[0] == '\\') {
@@ -132,47 +176,14 @@ TimedNets plain_net_names(const fs::path& verilog_file) {
     }
   }
   for (auto& [name, plain] : renamed) plain = plain_name(name, used);
-  // Rewrite every escaped token that names a wire.
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] != '\\') {
-      out += text[i++];
-      continue;
-    }
-    size_t end = text.find_first_of(" \t\n", i);
-    if (end == std::string::npos) end = text.size();
-    const auto r = renamed.find(text.substr(i + 1, end - i - 1));
-    if (r == renamed.end()) {
-      out.append(text, i, end - i);
-    } else {
-      out += r->second;
-      if (end < text.size() && text[end] == ' ') ++end;  // the escaped name's terminating blank
-    }
-    i = end;
-  }
+  const std::string out = rewrite_escaped(text, renamed);
   write_text(verilog_file, out);
   std::map<std::string, std::string> original;  // identifier -> name
   for (auto& [orig, id] : nets) {
     if (const auto r = renamed.find(orig); r != renamed.end()) id = r->second;
     original[id] = orig;
   }
-  // `assign a = b;` makes a an alias of b: OpenSTA has one net, the driven one (b), whose
-  // activity may be listed under either name.
-  std::map<std::string, std::vector<std::string>> aliases;
-  std::set<std::string> lhs;
-  const std::regex assign("^\\s*assign\\s+(\\S+)\\s*=\\s*(\\S+)\\s*;");
-  std::istringstream rewritten(out);
-  for (std::string line; std::getline(rewritten, line);)
-    if (std::regex_search(line, m, assign)) {
-      lhs.insert(m[1]);
-      if (const auto o = original.find(m[1]); o != original.end()) aliases[m[2]].push_back(o->second);
-    }
-  std::vector<std::pair<std::string, std::string>> kept;
-  for (const auto& [orig, id] : nets)
-    if (!lhs.count(id)) kept.push_back({orig, id});
-  nets = kept;
-  tn.aliases = aliases;
+  find_aliases(out, original, tn);
   return tn;
 }
 
