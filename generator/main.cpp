@@ -227,6 +227,9 @@ void add_sim_command(CLI::App& app, Args& a, Commands& c) {
       ->check(CLI::Range(0.01, 1e6));
   c.sim->add_option("--threads", o.threads, "Verilator --threads of the model (default 1)")
       ->check(CLI::Range(1, 64));
+  c.sim->add_option("--activity", o.activity,
+                    "write the toggles of every net bit over the vectors (offered back to back) to this activity file, "
+                    "for `cimgen synth --activity` (a separate model with Verilator toggle coverage)");
   c.sim->add_option("--hier", o.hier, "Verilator hierarchical blocks for the repeated modules: auto (large macros), on, off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
       ->capture_default_str();
@@ -253,8 +256,11 @@ void add_synth_command(CLI::App& app, Args& a, Commands& c) {
   c.syn->add_option("--input-activity", o.input_activity, "vectorless input activity for power, toggles per clock")
       ->check(CLI::Range(0.0, 2.0))->capture_default_str();
   c.syn->add_flag("--no-buffering", o.no_buffering, "time the area netlist flattened as it is (no ABC delay target, no buffers)");
-  c.syn->add_option("--activity-inputs", o.activity_inputs,
+  CLI::Option* activity_inputs = c.syn->add_option("--activity-inputs", o.activity_inputs,
                     "inputs vector file: power from the x_data toggles of these vectors (else vectorless)");
+  c.syn->add_option("--activity", o.activity,
+                    "activity file of `cimgen sim --activity`: power from the toggles measured in simulation")
+      ->excludes(activity_inputs);
   c.syn->add_flag("--no-adder-cells", o.no_adder_cells,
                   "map the trees' adders with ABC even when the library has full/half-adder cells");
   c.syn->add_option("--bitcell-um2", o.bitcell_um2, "bit-cell area in um^2 (default: the spec's, or 140 F^2 with --tech)");

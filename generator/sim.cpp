@@ -13,6 +13,7 @@
 
 #include "dropout.hpp"
 #include "dima.hpp"
+#include "activity_sim.hpp"
 #include "generate.hpp"
 #include "shell.hpp"
 #include "sim_plan.hpp"
@@ -50,19 +51,19 @@ std::string read_text(const fs::path& p) {
 }
 
 /// Verilates the RTL of `files` with the testbench into `dir`/obj/Vdut (skipped if present).
-/// `trace`: with FST tracing (the model that writes the waveform of a failing run).
+/// `extra`: Verilator options of a model variant (--trace-fst: the model that writes the waveform
+/// of a failing run; toggle coverage: --activity).
 int build_model(const Spec& s, const FileSet& files, const BuildPlan& plan, const fs::path& src, const SimSources& sources,
-                const fs::path& dir, bool trace) {
+                const fs::path& dir, const std::string& extra) {
   const fs::path bin = dir / "obj" / "Vdut";
   if (fs::exists(bin)) return kExitOk;
   write_tree((dir / "gen").string(), hier_sources(files, plan));
   const fs::path rtl = dir / "gen" / "rtl";
-  std::string cmd = "verilator --cc --exe --build -j " + std::to_string(plan.jobs) + " -O2" +
-                    (trace ? " --trace-fst" : "") + " --prefix Vdut -Mdir " +
+  std::string cmd = "verilator --cc --exe --build -j " + std::to_string(plan.jobs) + " -O2 --prefix Vdut -Mdir " +
                     shell_quote((dir / "obj").string()) +
                     " --top-module " + s.name + "_top -y " + shell_quote(rtl.string()) + " -y " +
                     shell_quote((dir / "gen" / "sim").string()) + " " + shell_quote((rtl / (s.name + "_top.v")).string()) +
-                    " -CFLAGS -std=c++17";
+                    " -CFLAGS -std=c++17" + extra;
   if (plan.threads > 1) cmd += " --threads " + std::to_string(plan.threads);
   if (!plan.hier.empty()) {
     // Each repeated block verilated and compiled once (Verilator hierarchical verilation).
@@ -177,6 +178,8 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                      std::string(to_string(s.datapath)) + "\"");
   for (const auto& f : {opt.weights, opt.inputs})
     if (!f.empty() && !fs::exists(f)) throw InputError(f + ": cannot read file");
+  if (!opt.activity.empty() && (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0))
+    throw InputError("--activity: not with a noise sweep (--noise-sigma, --gain-sigma, --offset-sigma)");
   if (!opt.noise_sigmas.empty() && !s.has_analog_models())
     throw InputError("--noise-sigma: only for datapaths with analog models (in_memory, dima), got " +
                      std::string(to_string(s.datapath)));
@@ -190,9 +193,11 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   for (const std::string& f : sources.hashed) key_text += f + '\n' + read_text(src / f);
   for (const std::string& lib : sources.libraries) key_text += lib + '\n' + read_text(lib);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const BuildPlan plan = plan_build(files, opt.hier, opt.threads, int(cores), physical_memory_gb());
+  const BuildPlan plan = plan_build(files, opt.activity.empty() ? opt.hier : "off", opt.threads, int(cores), physical_memory_gb());  // --activity: flat (--flatten)
   key_text += plan.vlt() + "threads " + std::to_string(plan.threads) + "\n";
-  key_text += kBuildRecipe;
+  // --activity: a separate model variant counting toggles (the normal model stays fast).
+  const std::string extra = opt.activity.empty() ? "" : activity_verilator_flags();
+  key_text += extra + kBuildRecipe;
   const fs::path cache = fs::absolute(opt.cache.empty() ? default_sim_cache() : opt.cache);
   const fs::path dir = cache / (s.name + "_" + fnv1a64(key_text));
   if (!fs::exists(dir / "obj" / "Vdut")) {
@@ -205,7 +210,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
     }
     std::cerr << "cimgen sim: " << plan.summary() << "\n";
   }
-  if (const int rc = build_model(s, files, plan, src, sources, dir, false); rc != kExitOk) return rc;
+  if (const int rc = build_model(s, files, plan, src, sources, dir, extra); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";
   if (!opt.noise_sigmas.empty() || opt.gain_sigma > 0 || opt.offset_sigma > 0) return run_noise(s, spec_path, opt, bin);
   std::string args = " " + shell_quote(spec_path) + " --seed " + std::to_string(opt.seed) + " --vectors " +
@@ -215,12 +220,13 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   if (!opt.out.empty()) args += " --out " + shell_quote(opt.out);
   if (!opt.program.empty()) args += " --program " + shell_quote(opt.program);
   if (opt.inject_mismatch >= 0) args += " --inject-mismatch " + std::to_string(opt.inject_mismatch);
+  if (!opt.activity.empty()) return run_with_activity(s, shell_quote(bin.string()) + args, opt.activity);
   const int rc = shell(shell_quote(bin.string()) + args);
   if (rc != kExitCheckFailed) return rc;
   // The fast model has no trace: the same run again on a traced model writes the waveform.
   std::cerr << "cimgen sim: the run failed; building the traced model for its waveform\n";
   const fs::path traced = cache / (s.name + "_" + fnv1a64(key_text + "trace\n"));
-  if (const int b = build_model(s, files, plan, src, sources, traced, true); b != kExitOk) return b;
+  if (const int b = build_model(s, files, plan, src, sources, traced, " --trace-fst"); b != kExitOk) return b;
   return worst(rc, shell(shell_quote((traced / "obj" / "Vdut").string()) + args));
 }
 

@@ -22,6 +22,7 @@ struct SimOptions {
   int threads = 0;                       ///< Verilator --threads of the model; 0: the build plan's rule
   double max_build_gb = 0;               ///< refuse a build expected above this; 0: physical memory
   int inject_mismatch = -1;              ///< test of the failure path: corrupt this vector's expected output
+  std::string activity;                  ///< write the toggles counted per net bit here (a model with toggle coverage)
 };
 
 /// The testbench sources compiled with each model, relative to `sim_source_dir()`.

@@ -207,6 +207,23 @@ def plots(rows, out):
         gp(common + f'set logscale y 10\nset output "{png}"\nset xlabel "vector length N"\nset ylabel "{label}"\n'
            f'set title "MF versus multiply-based macro ({ref} trees, C = {rows[0]["C"]})"\nplot {plot}\n')
         made.append(png)
+    # 1b. Real units (COMPARE_TECH): timed area, fmax and energy per vector versus N.
+    if rows[0]["area_um2"] != "":
+        for metric, label, name, logy in [("area_um2", "timed periphery area (um^2)", "area_um2", True),
+                                          ("fmax_mhz", "fmax (MHz, OpenSTA)", "fmax", False),
+                                          ("energy_pj", "energy per vector (pJ)", "energy", True)]:
+            series = []
+            for b in bits_list:
+                for op in ENUMS["operator"]:
+                    f = os.path.join(out, f".{name}_{op}_{b}.dat")
+                    dat(f, [f"{n} {by[(op, ref, n, b)][metric]}" for n in ns if (op, ref, n, b) in by])
+                    series.append((f, f"{OPERATOR_LABELS[op]}, m = n = {b}"))
+            png = os.path.join(out, f"{name}_vs_n.png")
+            plot = ", ".join(f'"{f}" using 1:2 with linespoints lw 2 title "{t}"' for f, t in series)
+            gp(common + ("set logscale y 10\n" if logy else "set yrange [0:*]\n") + f'set output "{png}"\n'
+               f'set xlabel "vector length N"\nset ylabel "{label}"\n'
+               f'set title "MF versus multiply-based macro, real units ({ref} trees, C = {rows[0]["C"]})"\nplot {plot}\n')
+            made.append(png)
     # 2. Cycles per vector.
     series = []
     for b in bits_list:

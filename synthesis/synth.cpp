@@ -101,6 +101,13 @@ TimingRequest resolve_timing(const Spec& s, SynthOptions& opt) {
   t.opt.input_activity = opt.input_activity;
   t.opt.port_activity = opt.port_activity;
   t.opt.activity_source = opt.activity_source;
+  if (!opt.activity.empty()) {
+    if (!opt.activity_inputs.empty()) throw InputError("--activity excludes --activity-inputs (one source of activity)");
+    auto a = std::make_shared<ActivityFile>(read_activity(opt.activity));
+    if (a->top != s.name + "_top")
+      throw InputError(opt.activity + ":2: activity of module " + a->top + ", the spec's top is " + s.name + "_top");
+    t.opt.measured = a;
+  }
   t.opt.buffered = !opt.no_buffering;
   return t;
 }
@@ -115,9 +122,9 @@ Liberty load_library(const SynthOptions& opt) {
 
 /// OpenSTA runs for a real library: asked for (--tech, --clock-ns), or the library has timing.
 void decide_timing(Flow& f) {
-  const bool asked = !f.opt.tech.empty() || !f.opt.clock_ns.empty() || !f.opt.activity_inputs.empty();
+  const bool asked = !f.opt.tech.empty() || !f.opt.clock_ns.empty() || !f.opt.activity_inputs.empty() || !f.opt.activity.empty();
   const bool generic = f.opt.liberty.empty();
-  if (asked && generic) throw InputError("--clock-ns and --activity-inputs need a real cell library (--tech or --liberty)");
+  if (asked && generic) throw InputError("--clock-ns, --activity and --activity-inputs need a real cell library (--tech or --liberty)");
   if (asked && !f.lib.has_timing())
     throw InputError(f.opt.liberty + ": no timing arcs (no cell has a timing group): static timing needs a library with timing");
   f.timing.run = !generic && f.lib.has_timing();

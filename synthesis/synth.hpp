@@ -26,6 +26,7 @@ struct SynthOptions {
   std::string bitcell_um2;   ///< --bitcell-um2 text, "" when not given
   bool no_adder_cells = false;
   std::string activity_inputs;  ///< --activity-inputs: an inputs vector file for the power activity
+  std::string activity;         ///< --activity: an activity file of `cimgen sim --activity`
   /// Activity of top input ports (toggles per clock) from `activity_inputs`, and where from;
   /// filled by run_synth (the vector reader lives in the golden library).
   std::vector<std::pair<std::string, double>> port_activity;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "area_report.hpp"
@@ -27,6 +28,7 @@ constexpr double kAbcLoadPf = 0.01;
 /// Black-box modules (bit cells, analog models) and whether `top` has a `clk` port.
 struct NetlistFacts {
   std::vector<std::string> blackboxes;
+  std::set<std::pair<std::string, std::string>> blackbox_outputs;  ///< (module, output port)
   bool has_clk = false;
 };
 
@@ -35,7 +37,12 @@ NetlistFacts netlist_facts(const fs::path& json_file, const std::string& top) {
   NetlistFacts f;
   for (auto it = j.at("modules").begin(); it != j.at("modules").end(); ++it) {
     const json& m = it.value();
-    if (m.contains("attributes") && m["attributes"].contains("blackbox")) f.blackboxes.push_back(it.key());
+    if (m.contains("attributes") && m["attributes"].contains("blackbox")) {
+      f.blackboxes.push_back(it.key());
+      if (m.contains("ports"))
+        for (auto p = m["ports"].begin(); p != m["ports"].end(); ++p)
+          if (p.value().value("direction", "") == "output") f.blackbox_outputs.insert({it.key(), p.key()});
+    }
     if (it.key() == top && m.contains("ports")) f.has_clk = m["ports"].contains("clk");
   }
   return f;
@@ -46,10 +53,13 @@ NetlistFacts netlist_facts(const fs::path& json_file, const std::string& top) {
 std::string netlist_script(const StaJob& j, const NetlistFacts& nf, const TimingOptions& opt) {
   std::ostringstream s;
   s << "read_liberty -lib " << kCellLibrary << "\nread_json " << j.json << "\nhierarchy -top " << j.top << "\nflatten\n";
+  // The black boxes' outputs become inputs of the timed netlist. OpenSTA cannot constrain a port
+  // named like g_ch[0].u_x.y[3]: those wires are hidden (plain names); the other hierarchical
+  // names stay, for the measured activity (plain_net_names makes them plain identifiers).
+  s << "opt_clean\n";
+  for (const auto& b : nf.blackboxes) s << "rename -hide t:" << b << " %co t:" << b << " %d\n";
   for (const auto& b : nf.blackboxes) s << "delete t:" << b << "\n";
-  // Hierarchical wire names (g_ch[0].u_x.y) confuse OpenSTA's bus parsing: hide them first,
-  // so that the exposed black-box outputs get plain names.
-  s << "rename -hide " << j.top << "/w:*.*\nsetundef -undriven -expose\nopt_clean\n";
+  s << "setundef -undriven -expose\nopt_clean\n";
   if (opt.buffered) {
     const long ps = std::lround(opt.clock_ns * 1000.0);
     s << "dfflibmap -liberty " << kCellLibrary << "\nabc -liberty " << kCellLibrary << " -constr work/" << j.tag
@@ -71,7 +81,8 @@ std::string sdc_text(const NetlistFacts& nf, const TimingOptions& opt) {
 
 /// Power activity: vectorless (every input alike), or measured per top input port (the tree
 /// alone, whose ports are not the macro's, stays vectorless).
-std::string activity_commands(const TimingOptions& opt, bool macro) {
+std::string power_activity(const TimingOptions& opt, bool macro, const std::string& measured) {
+  if (macro && opt.measured) return measured;
   if (opt.port_activity.empty() || !macro) return "set_power_activity -input -activity " + fixed(opt.input_activity, 4) + "\n";
   std::string s = "set_power_activity -input -activity 0\n";
   for (const auto& [port, a] : opt.port_activity)
@@ -79,10 +90,10 @@ std::string activity_commands(const TimingOptions& opt, bool macro) {
   return s;
 }
 
-std::string sta_script(const StaJob& j, const TimingOptions& opt, bool macro) {
+std::string sta_script(const StaJob& j, const TimingOptions& opt, bool macro, const std::string& measured = "") {
   return "read_liberty " + std::string(kCellLibrary) + "\nread_verilog work/" + j.tag + ".v\nlink_design " + j.top +
          "\nread_sdc work/" + j.tag + ".sdc\nreport_checks -path_delay max -digits 4 -path_group clk\n" +
-         activity_commands(opt, macro) + "report_power -digits 6\n";
+         power_activity(opt, macro, measured) + "report_power -digits 6\n";
 }
 
 double number(const std::string& text, const std::regex& re, const std::string& what) {
@@ -124,6 +135,11 @@ std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& 
   std::vector<StaFigures> out;
   for (size_t k = 0; k < jobs.size(); ++k) {
     if (!yj[k].ok) throw StaFailure{"Yosys failed writing the timing netlist of " + jobs[k].top, yj[k].log};
+    ActivityStats stats;
+    const TimedNets tn = plain_net_names(dir / ("work/" + jobs[k].tag + ".v"));
+    if (k == 0 && opt.measured)  // the macro: measured activity on its named nets
+      write_text(dir / ("work/" + jobs[k].tag + ".tcl"),
+                 sta_script(jobs[k], opt, true, activity_commands(tn, *opt.measured, facts[k].blackbox_outputs, stats)));
     const std::string log = "work/" + jobs[k].tag + ".sta.log";
     const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
                             shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
@@ -134,6 +150,7 @@ std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& 
     try {
       out.push_back(parse_sta(text, read_text(dir / ("work/" + jobs[k].tag + ".stat.txt"))));
       out.back().critical_ns = opt.clock_ns - out.back().slack_ns;
+      out.back().activity = stats;
     } catch (const std::runtime_error& e) {
       throw StaFailure{"cannot read the OpenSTA report of " + jobs[k].top + ": " + e.what(), log};
     }
@@ -199,6 +216,22 @@ ordered_json sta_json(const StaFigures& f) {
           {"timed_netlist", {{"cells", f.cells}, {"area_um2", f.area}}}};
 }
 
+/// Where the activity of the power figures comes from, one phrase.
+std::string activity_text(const TimingReport& t) {
+  if (t.opt.measured) {
+    const ActivityFile& a = *t.opt.measured;
+    const ActivityStats& st = t.macro.activity;
+    return "activity: simulated (" + std::to_string(a.vectors) + " vectors, " + std::to_string(a.cycles) + " cycles, from " +
+           a.path + "): " + std::to_string(st.measured) + " of " + std::to_string(st.nets) +
+           " nets and input ports measured, " + std::to_string(st.nets - st.measured - st.blackbox_inputs) +
+           " propagated by OpenSTA, " + std::to_string(st.blackbox_inputs) + " black-box outputs at their mean " +
+           fixed(st.blackbox_activity, 4) + " toggles per clock, duty 0.5";
+  }
+  if (t.opt.port_activity.empty())
+    return "activity: vectorless (input activity " + fixed(t.opt.input_activity, 2) + " toggles per clock)";
+  return "input-port activity " + t.opt.activity_source;
+}
+
 const char* kExcluded = "bit cells, analog models (product lines, converters) and the clock tree are outside the timed "
                         "netlist: their delay, power and energy are not included";
 
@@ -215,7 +248,14 @@ ordered_json timing_json(const TimingReport& t, double periphery_area) {
     j["adder_tree_alone"] = sta_json(*t.tree);
     j["macro_over_tree"] = t.tree->critical_ns > 0 ? t.macro.critical_ns / t.tree->critical_ns : 0;
   }
-  if (t.opt.port_activity.empty()) {
+  if (t.opt.measured) {
+    const ActivityFile& a = *t.opt.measured;
+    const ActivityStats& st = t.macro.activity;
+    j["activity"] = {{"source", "simulated"}, {"file", a.path}, {"vectors", a.vectors}, {"cycles", a.cycles},
+                     {"nets_measured", st.measured}, {"nets_propagated", st.nets - st.measured - st.blackbox_inputs},
+                     {"nets", st.nets}, {"blackbox_inputs", st.blackbox_inputs},
+                     {"blackbox_input_toggles_per_clock", st.blackbox_activity}, {"duty", 0.5}};
+  } else if (t.opt.port_activity.empty()) {
     j["activity"] = {{"source", "vectorless"}, {"input_toggles_per_clock", t.opt.input_activity}};
   } else {
     double sum = 0;
@@ -247,7 +287,7 @@ std::string timing_markdown(const TimingReport& t, double periphery_area) {
   if (t.tree)
     md << "Adder tree alone, same flow: " << fixed(t.tree->critical_ns, 3) << " ns; macro / tree = "
        << fixed(m.critical_ns / t.tree->critical_ns, 2) << ".\n";
-  md << "\nPower at the clock (" << (t.opt.port_activity.empty() ? "vectorless, input activity " + fixed(t.opt.input_activity, 2) + " toggles per clock" : "input-port activity " + t.opt.activity_source) << "): "
+  md << "\nPower at the clock (" << activity_text(t) << "): "
      << fixed(m.power_total_w * 1e3, 4) << " mW (internal " << fixed(m.power_internal_w * 1e3, 4) << ", switching "
      << fixed(m.power_switching_w * 1e3, 4) << ", leakage " << fixed(m.power_leakage_w * 1e6, 4) << " uW).\n";
   md << "Per vector (II " << t.initiation_interval << " cycles, " << t.ops_per_vector << " ops = 2*N*C): "

@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "activity.hpp"
 #include "liberty.hpp"
 
 namespace cimgen {
@@ -24,6 +26,9 @@ struct TimingOptions {
   /// vectorless, every input at `input_activity`.
   std::vector<std::pair<std::string, double>> port_activity;
   std::string activity_source;   ///< where port_activity comes from
+  /// Activity measured in simulation (`--activity FILE`): its nets and input ports annotated,
+  /// the rest propagated by OpenSTA; null: not given.
+  std::shared_ptr<const ActivityFile> measured;
 };
 
 /// A tool of the timing stage failed: what, and its log relative to synth/.
@@ -47,6 +52,7 @@ struct StaFigures {
   double power_internal_w = 0, power_switching_w = 0, power_leakage_w = 0, power_total_w = 0;
   double area = 0;                         ///< library area of the timed netlist
   int64_t cells = 0;                       ///< cells of the timed netlist
+  ActivityStats activity;                  ///< measured activity annotated (the macro, with --activity)
 };
 
 /// The timing section of the report.

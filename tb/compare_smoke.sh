@@ -71,3 +71,23 @@ for p in ("root_bits_vs_n.png", "ge_vs_banks.png", "cycles_vs_banks.png", "laten
         assert f.read(8) == b"\x89PNG\r\n\x1a\n", p
 print("compare_smoke: H-tree ok (2 points, root-link bits measured in Icarus, 4 PNGs)")
 PY
+
+# Real units (make compare TECH=osu018) on one point: the OpenSTA columns and their PNGs.
+if command -v sta > /dev/null && [ -f /usr/share/qflow/tech/osu018/osu018_stdcells.lib ]; then
+  if ! COMPARE_TECH=osu018 COMPARE_N=16 COMPARE_BITS=4 COMPARE_TREES=dadda COMPARE_C=4 \
+       bash "$here/../scripts/compare.sh" "$cimgen" "$tmp/tech" > "$tmp/techlog" 2>&1; then
+    cat "$tmp/techlog"; echo "compare_smoke: compare.sh with COMPARE_TECH failed"; exit 1
+  fi
+  python3 - "$tmp/tech" <<'PY' || exit 1
+import csv, os, sys
+out = sys.argv[1]
+rows = {r["operator"]: r for r in csv.DictReader(open(os.path.join(out, "compare.csv")))}
+for r in rows.values():
+    assert float(r["area_um2"]) > 0 and float(r["fmax_mhz"]) > 0 and float(r["energy_pj"]) > 0, r
+assert float(rows["mf"]["area_um2"]) < float(rows["conventional"]["area_um2"]), rows
+for p in ("area_um2_vs_n.png", "fmax_vs_n.png", "energy_vs_n.png"):
+    with open(os.path.join(out, p), "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n", p
+print("compare_smoke: real units ok (osu018, 2 syntheses, 3 PNGs in um^2, MHz, pJ)")
+PY
+fi

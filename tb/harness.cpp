@@ -45,7 +45,7 @@ Plan make_plan(const Spec& s, const RunConfig& cfg) {
   }
   const int n = int(p.inputs.size());
   p.timed = std::min(n, 4);
-  const int reload_at = files ? -1 : n / 2;
+  const int reload_at = files || !cfg.activity.empty() ? -1 : n / 2;  // no reload in a counting window
   for (int v = 0; v < n; ++v) {
     if (v == reload_at && v >= p.timed) {
       // Reload channel 0 while earlier vectors may still be in flight.

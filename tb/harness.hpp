@@ -8,6 +8,9 @@
 #include <verilated_fst_c.h>
 #endif
 #include <verilated_syms.h>
+#if VM_COVERAGE
+#include <verilated_cov.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -59,6 +62,8 @@ struct RunConfig {
   double offset_sigma = 0;       ///< dima: comparator offset, sigma in one column's full-scale level
   bool noisy() const { return noise_sigma > 0 || gain_sigma > 0 || offset_sigma > 0; }
   uint64_t noise_seed = 1;       ///< seed of the product-line noise
+  std::string activity;          ///< toggle counting (a model with --coverage-toggle): window from
+                                 ///< the first x beat, one II per vector; PATH.dat and PATH.txt
 };
 
 /// Error statistics of a noisy run against the golden model.
@@ -260,7 +265,7 @@ private:
       if (!op->is_write && !op->is_program) {
         st.fire_cycle.push_back(st.vectors_in < st.timed ? st.cycle : -1);
         st.x_fires.push_back(st.cycle);
-        ++st.vectors_in;
+        if (++st.vectors_in == 1 && !cfg_.activity.empty()) open_window(int64_t(st.expected.size()));
       }
       ++st.next;
       st.offering = false;
@@ -329,6 +334,28 @@ private:
       }
       tick();
     }
+    if (win_ticks_ >= 0) close_window();
+  }
+
+  /// Toggle counting: counters zeroed at the first x beat, read after one II per vector.
+  void open_window(int64_t vectors) {
+#if VM_COVERAGE
+    ctx_->coveragep()->zero();
+#endif
+    win_vectors_ = vectors;
+    win_len_ = vectors * s_.initiation_interval;
+    win_ticks_ = 0;
+  }
+  void close_window() {
+#if VM_COVERAGE
+    ctx_->coveragep()->forcePerInstance(true);
+    ctx_->coveragep()->write((cfg_.activity + ".dat").c_str());
+#endif
+    if (FILE* f = std::fopen((cfg_.activity + ".txt").c_str(), "w")) {
+      std::fprintf(f, "%lld vectors %lld cycles\n", static_cast<long long>(win_vectors_), static_cast<long long>(win_ticks_));
+      std::fclose(f);
+    }
+    win_ticks_ = -1;
   }
 
   void reset() {
@@ -349,6 +376,8 @@ private:
   /// cycle's inputs (settle()): one evaluation fewer per cycle, which is what a large model's
   /// cycle costs (the design has no falling-edge logic).
   void tick() {
+    if (win_ticks_ >= 0 && win_ticks_ == win_len_) close_window();
+    if (win_ticks_ >= 0) ++win_ticks_;
     dut_->clk = 1;
     dut_->eval();
     ctx_->timeInc(5);
@@ -445,6 +474,7 @@ private:
   const CData* probe_sample_ = nullptr;     ///< in_memory: compute cycle
   const CData* probe_conv_last_ = nullptr;  ///< in_memory: last SAR step
   const CData* probe_phase_a_ = nullptr;    ///< in_memory: weight-plane phase
+  int64_t win_ticks_ = -1, win_len_ = 0, win_vectors_ = 0;  ///< toggle window: cycles so far (-1: closed), length
 };
 
 /// Write beats for all weights and Sw of `w` (channel order, then Sw).

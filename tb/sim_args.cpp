@@ -27,6 +27,7 @@ int parse_sim_args(int argc, char** argv, RunConfig& cfg, std::string& spec_path
   app.add_option("--inject-mismatch", cfg.inject_mismatch,
                  "test of the failure path: corrupt this vector's expected output (0-based)")
       ->check(CLI::NonNegativeNumber)->group("Testing");
+  app.add_option("--activity", cfg.activity, "count toggles over the vectors, offered back to back: write PATH.dat, PATH.txt");
   app.add_option("--zero-sign", zero_sign, "encoding of a plain 0 token")->check(CLI::IsMember({"positive", "negative"}));
   try {
     app.parse(argc, argv);

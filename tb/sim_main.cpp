@@ -19,6 +19,14 @@ int main(int argc, char** argv) {
   tb::RunConfig cfg;
   std::string spec_path;
   if (const int rc = tb::parse_sim_args(argc, argv, cfg, spec_path); rc >= 0) return rc;
+  if (!cfg.activity.empty()) {
+#if !VM_COVERAGE
+    std::cerr << "cimgen sim: error: --activity needs a model verilated with --coverage-toggle\n";
+    return kExitBadInput;
+#endif
+    cfg.gap_pct = 0;  // a steady stream: no idle cycles, no back-pressure
+    cfg.backpressure_pct = 0;
+  }
   try {
     const Spec s = Spec::from_file(spec_path);
     const tb::RunResult r = tb::run_spec<DUT_CLASS>(s, cfg);

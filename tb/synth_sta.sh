@@ -7,10 +7,15 @@
 #     the arrival, energy per vector = power x II x period, and energy growing with the input
 #     activity (random against all-zero vectors, --activity-inputs) and with N; the dadda tree built of the library's FAX1/HAX1, as many as the
 #     manifest's full and half adders.
-# Usage: tb/synth_sta.sh CIMGEN SOURCE_DIR
+#  4. activity simulated (`cimgen sim --activity`, DESIGN.md section 13): an input bit driven
+#     0,1,0,1 toggles 3 times in the window of 4 vectors x II cycles, the clock twice a cycle;
+#     `synth --activity` annotates measured nets, and all-zero input vectors cost less energy than
+#     random ones; a malformed activity file: one line naming file:line, exit 2, no report.
+# Usage: tb/synth_sta.sh CIMGEN SOURCE_DIR [SIM_CACHE]
 set -uo pipefail
 cimgen=$1
 src=$(cd "$2" && pwd)
+sim_cache=${3:-}
 lib=/usr/share/qflow/tech/osu018/osu018_stdcells.lib
 source "$(dirname "${BASH_SOURCE[0]}")/check_lib.sh"
 if ! command -v sta > /dev/null || [ ! -f "$lib" ]; then
@@ -75,6 +80,11 @@ bad clock_text "must be a number > 0" --tech osu018 --clock-ns 5ns
 bad tech_and_liberty "excludes" --tech osu018 --liberty "$lib"
 echo "1 2 3" > "$tmp/short_x.txt"
 bad activity_file "short_x.txt" --tech osu018 --activity-inputs "$tmp/short_x.txt"
+printf '# cimgen activity 1\ntop r02_mf_n5_l2_top\nwindow 2 vectors 18 cycles\n3 r02_mf_n5_l2_top x_data[0]\nthree m y\n' > "$tmp/bad_act.txt"
+bad activity_sim_line "bad_act.txt:5: toggles" --tech osu018 --activity "$tmp/bad_act.txt"
+printf '# cimgen activity 1\ntop other_top\nwindow 2 vectors 18 cycles\n3 other_top x_data[0]\n' > "$tmp/other_act.txt"
+bad activity_sim_top "other_act.txt:2: activity of module other_top" --tech osu018 --activity "$tmp/other_act.txt"
+bad activity_both "excludes --activity" --tech osu018 --activity "$tmp/other_act.txt" --activity-inputs "$tmp/short_x.txt"
 
 # --- 3. Reports of a small macro at two input activities and two widths.
 mkspec() {  # mkspec N FILE
@@ -118,6 +128,43 @@ assert b["activity"]["ports"] == 16 * 5 and b["activity"]["mean_port_toggles_per
 assert z["activity"]["mean_port_toggles_per_clock"] == 0, z["activity"]
 assert b["per_vector"]["energy_pj"] > z["per_vector"]["energy_pj"], (b["per_vector"], z["per_vector"])
 assert c["per_vector"]["energy_pj"] > 1.5 * v["energy_pj"], (c["per_vector"], v)
+PY
+
+# --- 4. Activity simulated: toggles counted per net bit by a toggle-coverage model.
+cache=${sim_cache:-$tmp/simcache}
+python3 -c 'print("\n".join(" ".join([v] + ["0"] * 15) for v in "0101"))' > "$tmp/x0101.txt"
+sim_activity() {  # sim_activity INPUTS OUT
+  "$cimgen" sim "$tmp/n16.json" --weights "$tmp/w.txt" --inputs "$1" --activity "$2" --cache "$cache" > "$tmp/sim.log" 2>&1 ||
+    { cat "$tmp/sim.log"; failed=$((failed + 1)); echo "FAIL sim_activity $1"; }
+}
+sim_activity "$tmp/x0101.txt" "$tmp/act0101.txt"
+sim_activity "$tmp/xr.txt" "$tmp/actr.txt"
+sim_activity "$tmp/xz.txt" "$tmp/actz.txt"
+check activity_hand_worked python3 - "$tmp/act0101.txt" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+assert lines[0].startswith("# cimgen activity 1") and lines[1] == "top sta_n16_top", lines[:2]
+assert lines[2] == "window 4 vectors 36 cycles", lines[2]  # 4 vectors x II = 9 cycles
+t = {l.split()[2]: int(l.split()[0]) for l in lines[3:]}
+# x_data[0] is bit 0 of element 0: 0 -> 1 -> 0 -> 1 as vectors 1, 2, 3 enter; the other bits stay 0.
+assert t["x_data[0]"] == 3, t["x_data[0]"]
+assert all(t[f"x_data[{b}]"] == 0 for b in range(1, 80)), [b for b in range(1, 80) if t[f"x_data[{b}]"]]
+assert t["clk"] == 2 * 36, t["clk"]
+PY
+"$cimgen" synth "$tmp/n16.json" --tech osu018 --clock-ns 8 --activity "$tmp/actr.txt" -o "$tmp/sr" -q > /dev/null
+"$cimgen" synth "$tmp/n16.json" --tech osu018 --clock-ns 8 --activity "$tmp/actz.txt" -o "$tmp/sz" -q > /dev/null
+check activity_simulated python3 - "$tmp/sr/synth/area.json" "$tmp/sz/synth/area.json" "$tmp/z/synth/area.json" "$tmp/sr/synth/area.md" <<'PY'
+import json, sys
+r, z, iz = (json.load(open(f))["timing"] for f in sys.argv[1:4])
+for t in (r, z):
+    a = t["activity"]
+    assert a["source"] == "simulated" and a["vectors"] == 40 and a["cycles"] == 40 * 9, a
+    assert 0 < a["nets_measured"] < a["nets"] and a["nets_measured"] + a["nets_propagated"] + a["blackbox_inputs"] == a["nets"], a
+assert "activity: simulated (40 vectors, 360 cycles, from " in open(sys.argv[4]).read()
+er, ez = r["per_vector"]["energy_pj"], z["per_vector"]["energy_pj"]
+print(f"synth_sta: energy per vector, simulated activity: random {er:.1f} pJ, all-zero {ez:.1f} pJ "
+      f"({100 * (er - ez) / er:.1f} % less); input-port activity only, all-zero: {iz['per_vector']['energy_pj']:.1f} pJ")
+assert ez < er, (ez, er)
 PY
 
 echo "synth_sta: $passed passed, $failed failed"
