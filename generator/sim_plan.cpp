@@ -21,11 +21,12 @@ namespace {
 /// byte of flattened Verilog + kGbPerHierInstance per hierarchical block instance in it (the
 /// wrapper, its ports and the wide buses around it); the build's peak is its largest unit's.
 /// A crude, conservative fit on the builds of issue 16 (README): the testbench compile (0.4 GB)
-/// dominates small builds; flat im_n151_c5_l1 (58 MB) passed 5.4 GB; the top unit of
-/// im_n151_c5_l1 (755 uArray blocks) passed 4.8 GB, that of mf_n1024_c64 (1088 blocks) 1.4 GB.
+/// dominates small builds; flat im_n151_c5_l1 (58 MB) passed 5.4 GB. With the blocks really substituted (sim_plan.hpp,
+/// hier_sources) whole cold builds peaked at 0.35 GB (im_n151_c5_l1, 755 uArray blocks, a 1.3 MB
+/// top unit) and 0.32 GB (mf_n1024_c64, 1088 blocks): about 2x below these estimates.
 constexpr double kBaseGb = 0.4;
 constexpr double kGbPerByte = 0.15e-6;
-constexpr double kGbPerHierInstance = 6e-3;
+constexpr double kGbPerHierInstance = 0.3e-3;
 
 /// The modules of manifest.json, with their sizes, children and per-instance parameters.
 std::vector<PlanModule> read_modules(const FileSet& files, std::string& top) {
