@@ -209,6 +209,7 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
                        ") is expected to need " + buf + "; raise the limit or simulate a smaller macro");
     }
     std::cerr << "cimgen sim: " << plan.summary() << "\n";
+    if (!plan.note.empty()) std::cerr << "cimgen sim: note: " << plan.note << "\n";
   }
   if (const int rc = build_model(s, files, plan, src, sources, dir, extra); rc != kExitOk) return rc;
   const fs::path bin = dir / "obj" / "Vdut";

@@ -193,6 +193,14 @@ BuildPlan plan_build(const FileSet& files, const std::string& hier_mode, int thr
   p.est_gb = kBaseGb;
   for (const auto& [owner, g] : w.gb) p.est_gb = std::max(p.est_gb, kBaseGb + g);
   p.threads = std::max(1, threads);
+  if (p.threads > 1 && !p.hier.empty()) {
+    // Measured on mf_n1024_c64: Verilator evaluates the blocks' DPI calls one after the other,
+    // finds nothing to run in parallel and stops (UNOPTTHREADS).
+    p.note = "--threads " + std::to_string(p.threads) +
+             " not used: a model with hierarchical blocks evaluates them one after the other (--hier off for a "
+             "multi-threaded flat model)";
+    p.threads = 1;
+  }
   const int fit = memory_gb > 0 ? int(memory_gb / p.est_gb) : cores;
   p.jobs = std::max(1, std::min(cores, fit));
   return p;

@@ -29,7 +29,9 @@ struct BuildPlan {
   long long flat_size = 0;         ///< Verilog bytes of the fully flattened macro
   long long unit_size = 0;         ///< of the largest unit Verilator handles at once
   double est_gb = 0;               ///< expected peak memory of the build
-  int threads = 1;                 ///< Verilator --threads of the model (1 unless asked for)
+  int threads = 1;                 ///< Verilator --threads of the model (1 unless asked for; always 1
+                                   ///< with hierarchical blocks, see `note`)
+  std::string note;                ///< why an asked --threads was not granted ("" if it was)
   int jobs = 1;                    ///< parallel C++ compiles (-j): the cores, as many as fit in memory
   /// The Verilator configuration file marking the hierarchical blocks.
   std::string vlt() const;

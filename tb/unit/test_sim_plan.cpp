@@ -52,6 +52,15 @@ TEST_CASE("mf_n1024_c64's estimate is above its measured peak (0.32 GB) and with
   CHECK(p.est_gb < 2.0);
 }
 
+TEST_CASE("--threads is granted to a flat model, not to one with hierarchical blocks (UNOPTTHREADS)") {
+  const FileSet files = generate(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/tb/specs/r03_mf_n64_c8.json"));
+  const BuildPlan flat = plan_build(files, "off", 2, 2, 16.0), hier = plan_build(files, "on", 2, 2, 16.0);
+  CHECK(flat.threads == 2);
+  CHECK(flat.note.empty());
+  CHECK(hier.threads == 1);
+  CHECK(hier.note.find("--threads 2 not used") == 0);
+}
+
 TEST_CASE("hier_sources: a hierarchical block's header parameters become localparams, nothing else changes") {
   const FileSet files = generate(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/tb/specs/r03_mf_n64_c8.json"));
   const BuildPlan p = plan_build(files, "on", 0, 2, 16.0);
