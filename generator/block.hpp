@@ -70,6 +70,7 @@ Block bitcells_block(const Spec& s);
 Block uarray_block(const Spec& s);
 Block adder_tree_block(const Spec& s);
 Block channel_block(const Spec& s);
+Block slice_block(const Spec& s);
 Block sar_block(const Spec& s);
 Block product_line_block(const Spec& s);
 Block comparator_block(const Spec& s);

@@ -12,7 +12,12 @@ using Factory = Block (*)(const Spec&);
 /// Near-memory macro (DESIGN.md section 4): row reads, sense amplifiers, adder trees.
 constexpr Factory kNearMemoryMf[] = {ctrl_block,      frontend_block, wr_decode_block, gating_block,
                                      seg_sum_block,   bitcells_block, uarray_block,    adder_tree_block,
-                                     shift_acc_block, channel_block,  top_block};
+                                     shift_acc_block, channel_block,  slice_block,     top_block};
+/// MF near-memory with MC-Dropout: the channels hold partial sums, the top instantiates them
+/// beside their uArrays (no slice).
+constexpr Factory kNearMemoryMfDropout[] = {ctrl_block,      frontend_block, wr_decode_block, gating_block,
+                                            seg_sum_block,   bitcells_block, uarray_block,    adder_tree_block,
+                                            shift_acc_block, channel_block,  top_block};
 /// The multiply-based baseline on the same array (DESIGN.md section 3).
 constexpr Factory kNearMemoryConv[] = {ctrl_block,     frontend_block, wr_decode_block,  gating_block, seg_sum_block,
                                        bitcells_block, uarray_block,   adder_tree_block, channel_block, top_block};
@@ -41,7 +46,9 @@ std::vector<Block> make(const Factory (&list)[K], const Spec& s) {
 
 std::vector<Block> datapath_blocks(const Spec& s) {
   switch (variant_of(s)) {
-  case Variant::NearMemoryMf: return s.pruning ? pruned_blocks(s) : make(kNearMemoryMf, s);
+  case Variant::NearMemoryMf:
+    if (s.pruning) return pruned_blocks(s);
+    return s.has_dropout() ? make(kNearMemoryMfDropout, s) : make(kNearMemoryMf, s);
   case Variant::NearMemoryConv: return make(kNearMemoryConv, s);
   case Variant::InMemoryMf: return s.pruning ? pruned_blocks(s) : make(kInMemoryMf, s);
   case Variant::HTreeMf: return make(kHTreeMf, s);

@@ -15,7 +15,6 @@ module {{NAME}}_top #(
   parameter integer CH_W    = {{CH_W}},     // wr_channel width
   parameter integer IDX_W   = {{IDX_W}},    // wr_index width
   parameter integer WR_W    = {{WR_W}},     // wr_data width
-  parameter integer SW_W    = {{SW_W}},     // Sw width
   parameter integer B_W     = {{B_W}},      // B and Sx width
   parameter integer COUNT_W = {{COUNT_W}},  // segment count width
   parameter integer SUM_IW  = {{SUM_IW}},   // width of a step's count over all segments
@@ -116,27 +115,15 @@ module {{NAME}}_top #(
 
   {{NAME}}_wr_decode u_wr_decode (.wr_index(wr_index), .seg_wr(seg_wr), .seg_col(seg_col));
 
-  // ---- channels: S uArrays each, stitched by a uChannel ----
+  // ---- channels: one slice each (its S uArrays and its uChannel) ----
   generate
     for (c = 0; c < C; c = c + 1) begin : g_ch
       localparam integer    CID_I = c;
       localparam [CH_W-1:0] CID   = CID_I[CH_W-1:0];
-      wire                  ch_sel = wr_fire && wr_channel == CID;
-      wire [S*COUNT_W-1:0]  seg_counts;
-
-      for (s = 0; s < S; s = s + 1) begin : g_seg
-        {{NAME}}_uarray u_uarray (
-          .clk(clk),
-          .wr_en(ch_sel && !wr_sum && seg_wr[s]), .wr_col(seg_col[s*COL_W +: COL_W]), .wr_elem(wr_data[M:0]),
-          .rd_row(rd_row_reg), .col_en(col_en[s*L +: L]),
-          .count(seg_counts[s*COUNT_W +: COUNT_W])
-        );
-      end
-
-      {{NAME}}_channel u_channel (
+      {{NAME}}_slice u_slice (
         .clk(clk),
-        .sw_wr(ch_sel && wr_sum), .sw_data(wr_data[SW_W-1:0]),
-        .seg_counts(seg_counts), .acc_a(acc_a), .acc_b(acc_b), .acc_first(first),
+        .ch_sel(wr_fire && wr_channel == CID), .wr_sum(wr_sum), .seg_wr(seg_wr), .seg_col(seg_col), .wr_data(wr_data),
+        .rd_row(rd_row_reg), .col_en(col_en), .acc_a(acc_a), .acc_b(acc_b), .acc_first(first),
         .sx(sx), .y(y_comb[c*Y_W +: Y_W])
       );
     end

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `cimgen sim` with Verilator hierarchical blocks (--hier on): bit-exact against the golden model
-# for a near_memory macro (uArray and channel blocks) and an in_memory one (uArray block, the
+# for a near_memory macro (the channel slice block) and an in_memory one (uArray block, the
 # product lines' noise ids as ports), each block verilated once; and the --max-build-gb refusal:
 # exit 2, one line naming the option, the expected size and the limit, nothing built; and a
 # failing run's waveform.

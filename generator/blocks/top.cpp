@@ -88,9 +88,11 @@ Block top_block(const Spec& s) {
   switch (variant_of(s)) {
   case Variant::NearMemoryMf:
     b.tpl = s.has_dropout() ? "top_mf_do.v.tpl" : "top_mf.v.tpl";
-    b.params.insert({{"SW_W", num(s.SW_W)}, {"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
+    b.params.insert({{"B_W", num(s.B_W)}, {"SUM_IW", num(s.SUM_IW)}});
+    // Sw is written in the slices (counted in the channels with dropout); the pruned top
+    // writes it to its channels itself.
+    if (s.pruning) b.params.insert({"SW_W", num(s.SW_W)});
     if (s.has_dropout()) {
-      b.params.erase("SW_W");  // Sw is counted in the channels
       b.params.insert({{"R", num(s.dropout_registers)}, {"R_W", num(s.R_W)}});
     }
     break;

@@ -18,20 +18,21 @@ BuildPlan plan_of(const std::string& file, const std::string& mode) {
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 } // namespace
 
-TEST_CASE("near_memory N=1024 C=64: uArray and channel are the hierarchical blocks, the unit is small") {
+TEST_CASE("near_memory N=1024 C=64: the channel slice is the hierarchical block, the unit is small") {
   const BuildPlan auto_plan = plan_of("specs/mf_n1024_c64.json", "auto");
-  CHECK(auto_plan.hier == std::vector<std::string>{"mf_n1024_c64_channel", "mf_n1024_c64_uarray"});
-  CHECK(auto_plan.instances == 1 + 1 + 1 + 16 + 65 + 1024 + 1024 + 1040 + 129 + 64 + 1);  // manifest counts
+  CHECK(auto_plan.hier == std::vector<std::string>{"mf_n1024_c64_slice"});  // C = 64 instances, not 1088
+  CHECK(auto_plan.instances == 1 + 1 + 1 + 16 + 65 + 1024 + 1024 + 1040 + 129 + 64 + 64 + 1);  // manifest counts
   const BuildPlan flat = plan_of("specs/mf_n1024_c64.json", "off");
   CHECK(flat.hier.empty());
   CHECK(flat.unit_size == flat.flat_size);
   CHECK(auto_plan.unit_size * 10 < flat.unit_size);  // the point of the blocks
-  CHECK(auto_plan.vlt().find("hier_block -module \"mf_n1024_c64_uarray\"") != std::string::npos);
+  CHECK(auto_plan.vlt().find("hier_block -module \"mf_n1024_c64_slice\"") != std::string::npos);
 }
 
 TEST_CASE("small macros stay flat in auto mode; on forces the blocks") {
   CHECK(plan_of("tb/specs/r03_mf_n64_c8.json", "auto").hier.empty());
-  CHECK(has(plan_of("tb/specs/r03_mf_n64_c8.json", "on").hier, "r03_mf_n64_c8_uarray"));
+  CHECK(has(plan_of("tb/specs/r03_mf_n64_c8.json", "on").hier, "r03_mf_n64_c8_slice"));
+  CHECK(has(plan_of("tb/specs/r15_im_lossless.json", "on").hier, "r15_im_lossless_uarray_im"));
   CHECK(plan_of("tb/specs/r01_mf_n1.json", "on").jobs == 2);
   CHECK(plan_of("tb/specs/r01_mf_n1.json", "on").threads == 1);
 }
@@ -64,10 +65,10 @@ TEST_CASE("--threads is granted to a flat model, not to one with hierarchical bl
 TEST_CASE("hier_sources: a hierarchical block's header parameters become localparams, nothing else changes") {
   const FileSet files = generate(Spec::from_file(std::string(CIMGEN_SOURCE_DIR) + "/tb/specs/r03_mf_n64_c8.json"));
   const BuildPlan p = plan_build(files, "on", 0, 2, 16.0);
-  REQUIRE(has(p.hier, "r03_mf_n64_c8_uarray"));
+  REQUIRE(has(p.hier, "r03_mf_n64_c8_slice"));
   const FileSet out = hier_sources(files, p);
   for (const auto& [path, text] : files) {
-    const bool block = path == "rtl/r03_mf_n64_c8_uarray.v" || path == "rtl/r03_mf_n64_c8_channel.v";
+    const bool block = path == "rtl/r03_mf_n64_c8_slice.v";
     if (!block) {
       CHECK_MESSAGE(out.at(path) == text, path);
       continue;
