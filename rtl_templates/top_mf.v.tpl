@@ -110,9 +110,18 @@ module {{NAME}}_top #(
       {{NAME}}_gating #(.USED(USED)) u_gating (
         .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(issue_a_next), .plane(plane_next), .col_en(gate_held[s*L +: L])
       );
-      {{NAME}}_gating #(.USED(USED)) u_gating_new (
-        .x_seg(x_data[s*L*EW +: USED*EW]), .sel_step(1'b1), .plane({PL_W{1'b0}}), .col_en(gate_new[s*L +: L])
-      );
+    end
+  endgenerate
+
+  // step(x) of the vector accepted now: the enables of its first weight plane.
+  genvar i;
+  generate
+    for (i = 0; i < PW; i = i + 1) begin : g_new
+      if (i < N) begin : g_used
+        assign gate_new[i] = ~x_data[i*EW + NB];
+      end else begin : g_pad
+        assign gate_new[i] = 1'b0;
+      end
     end
   endgenerate
 
