@@ -1,4 +1,4 @@
-// cimgen — OpenSTA on the flattened periphery: netlist and SDC, `sta` in batch, report parsed.
+// cimgen — OpenSTA on the hierarchical periphery: netlist and SDC, `sta` in batch, report parsed.
 #include "timing.hpp"
 
 #include <cmath>
@@ -22,7 +22,7 @@ using nlohmann::ordered_json;
 
 namespace {
 
-/// Load ABC assumes on every output of the flattened design (pF, the OSU libraries' unit): about
+/// Load ABC assumes on every output of each module (pF, the OSU libraries' unit): about
 /// the input capacitance of one X1 gate.
 constexpr double kAbcLoadPf = 0.01;
 

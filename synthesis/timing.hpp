@@ -1,5 +1,5 @@
 // cimgen — static timing and power of a mapped macro with OpenSTA (DESIGN.md section 13): the
-// flattened netlist and an SDC written next to the area report, `sta` run in batch, its report
+// hierarchical mapped netlist and an SDC written next to the area report, `sta` run in batch, its report
 // parsed into the critical path, worst slack, fmax, power and the figures per vector.
 #pragma once
 
@@ -18,7 +18,7 @@ namespace cimgen {
 struct TimingOptions {
   double clock_ns = 10.0;        ///< target clock period
   double input_activity = 0.2;   ///< vectorless activity of the primary inputs (toggles per clock)
-  bool buffered = true;          ///< re-map the flattened design with ABC's delay target and buffering
+  bool buffered = true;          ///< re-map each module with ABC's delay target and buffering
   std::string driving_cell;      ///< inverter ABC assumes drives each input (buffering constraint)
   /// Measured activity of top input ports (toggles per clock; the other inputs 0); empty:
   /// vectorless, every input at `input_activity`.
@@ -53,7 +53,7 @@ struct StaFigures {
 struct TimingReport {
   TimingOptions opt;
   std::string mapping;                 ///< how the timed netlist was mapped, one sentence
-  StaFigures macro;                    ///< the whole periphery, flattened
+  StaFigures macro;                    ///< the whole periphery
   std::optional<StaFigures> tree;      ///< the macro's adder tree alone, same flow
   /// Each registered block (a module with flip-flops in it, the top and the tree aside) timed
   /// alone in the same netlist: (module name as reported, figures).
