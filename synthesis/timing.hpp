@@ -1,6 +1,6 @@
 // cimgen — static timing and power of a mapped macro with OpenSTA (DESIGN.md section 13): the
-// hierarchical mapped netlist and an SDC written next to the area report, `sta` run in batch, its report
-// parsed into the critical path, worst slack, fmax, power and the figures per vector.
+// hierarchical mapped netlist and an SDC written next to the area report, `sta` run in batch,
+// its report parsed into the critical path, worst slack, fmax, power and the figures per vector.
 #pragma once
 
 #include <cstdint>
