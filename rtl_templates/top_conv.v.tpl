@@ -52,23 +52,41 @@ module {{NAME}}_top #(
   reg [PL_W-1:0]  issue_k_reg;
   wire            issue_mask = issue_valid && mask_reg;
 
-  always @(posedge clk) begin
+  // The next issue state is computed here so that the column enables can be registered one
+  // cycle early: plane select and gating stay off the path into the adder trees.
+  reg             mask_next;
+  reg [ROW_W-1:0] issue_j_next;
+  reg [PL_W-1:0]  issue_k_next;
+
+  always @* begin
+    mask_next    = mask_reg;
+    issue_j_next = issue_j_reg;
+    issue_k_next = issue_k_reg;
     if (x_load) begin
-      mask_reg    <= 1'b1;
-      issue_j_reg <= J_TOP;
-      issue_k_reg <= K_TOP;
+      mask_next    = 1'b1;
+      issue_j_next = J_TOP;
+      issue_k_next = K_TOP;
     end else if (issue_valid) begin
-      mask_reg <= 1'b0;
+      mask_next = 1'b0;
       if (!mask_reg) begin
         if (issue_k_reg == {PL_W{1'b0}}) begin
-          issue_k_reg <= K_TOP;
-          issue_j_reg <= issue_j_reg - ROW_ONE;
+          issue_k_next = K_TOP;
+          issue_j_next = issue_j_reg - ROW_ONE;
         end else begin
-          issue_k_reg <= issue_k_reg - PL_ONE;
+          issue_k_next = issue_k_reg - PL_ONE;
         end
       end
     end
   end
+
+  always @(posedge clk) begin
+    mask_reg    <= mask_next;
+    issue_j_reg <= issue_j_next;
+    issue_k_reg <= issue_k_next;
+  end
+
+  // A step is issued next cycle after an x beat, or after any step but the last plane pair.
+  wire issue_next = x_load || (issue_valid && (mask_reg || issue_j_reg != {ROW_W{1'b0}} || issue_k_reg != {PL_W{1'b0}}));
 
   // ---- plane counters: accumulate side (position of the count arriving now) ----
   reg            acc_k_first_reg;  // the arriving count has k = n-1
@@ -93,15 +111,22 @@ module {{NAME}}_top #(
   wire [ROW_W-1:0] rd_row = issue_mask ? ROW_SIGN : issue_j_reg;
 
   // ---- column gating: x[k] for the plane pairs, step(x) for the sign-agreement mask ----
+  //      (registered: the enables of the next step; those of the sign-row step, computed while
+  //      its vector is being loaded, are never counted)
   wire [PW-1:0] gate, x_step;
-  wire [PW-1:0] col_en = gate & {PW{issue_valid}};
+  reg  [PW-1:0] col_en_reg;
+  wire [PW-1:0] col_en = col_en_reg;
+
+  always @(posedge clk) begin
+    col_en_reg <= gate & {PW{issue_next}};
+  end
 
   genvar s, c;
   generate
     for (s = 0; s < S; s = s + 1) begin : g_gate
       localparam integer USED = (s == S - 1) ? N - s * L : L;  // columns holding elements
       {{NAME}}_gating #(.USED(USED)) u_gating (
-        .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(1'b0), .plane(issue_k_reg), .col_en(gate[s*L +: L])
+        .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(1'b0), .plane(issue_k_next), .col_en(gate[s*L +: L])
       );
       {{NAME}}_gating #(.USED(USED)) u_step (
         .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(1'b1), .plane({PL_W{1'b0}}), .col_en(x_step[s*L +: L])

@@ -50,45 +50,77 @@ module {{NAME}}_top #(
   );
 
   // ---- issue side: weight planes m-1..0 gated by step(x), then the sign row gated by x[k] ----
-  reg             issue_a_reg;  // weight-plane phase
-  reg [ROW_W-1:0] rd_row_reg;
-  reg [PL_W-1:0]  plane_reg;
+  // The next issue state is computed here so that the column enables can be registered one
+  // cycle early: plane select and gating stay off the path into the adder trees.
+  reg             issue_a_reg, issue_a_next;  // weight-plane phase
+  reg [ROW_W-1:0] rd_row_reg, rd_row_next;
+  reg [PL_W-1:0]  plane_reg, plane_next;
 
-  always @(posedge clk) begin
+  always @* begin
+    issue_a_next = issue_a_reg;
+    rd_row_next  = rd_row_reg;
+    plane_next   = plane_reg;
     if (x_load) begin
-      issue_a_reg <= 1'b1;
-      rd_row_reg  <= ROW_TOP;
-      plane_reg   <= K_TOP;
+      issue_a_next = 1'b1;
+      rd_row_next  = ROW_TOP;
+      plane_next   = K_TOP;
     end else if (issue_valid) begin
       if (issue_a_reg) begin
         if (rd_row_reg == {ROW_W{1'b0}}) begin
-          issue_a_reg <= 1'b0;
-          rd_row_reg  <= ROW_SIGN;
+          issue_a_next = 1'b0;
+          rd_row_next  = ROW_SIGN;
         end else begin
-          rd_row_reg <= rd_row_reg - ROW_ONE;
+          rd_row_next = rd_row_reg - ROW_ONE;
         end
       end else begin
-        plane_reg <= plane_reg - PL_ONE;
+        plane_next = plane_reg - PL_ONE;
       end
     end
   end
+
+  always @(posedge clk) begin
+    issue_a_reg <= issue_a_next;
+    rd_row_reg  <= rd_row_next;
+    plane_reg   <= plane_next;
+  end
+
+  // A step is issued next cycle after an x beat, or after any step but the last input plane.
+  wire issue_next = x_load || (issue_valid && (issue_a_reg || plane_reg != {PL_W{1'b0}}));
 
   // ---- accumulate side: which term the arriving count belongs to ----
   wire acc_a = acc_valid && acc_idx < M_STEPS;
   wire acc_b = acc_valid && acc_idx >= M_STEPS;
   wire first = acc_idx == {CNT_W{1'b0}} || acc_idx == M_STEPS;
 
-  // ---- sense-amp gating, shared by all channels (one gating block per segment) ----
-  wire [PW-1:0] gate;
-  wire [PW-1:0] col_en = gate & {PW{issue_valid}};
+  // ---- sense-amp gating, shared by all channels (one gating block per segment), registered:
+  //      the enables of the next step, from the vector accepted now (step(x)) or the one held ----
+  wire [PW-1:0] gate_held, gate_new;
+  reg  [PW-1:0] col_en_reg;
+  wire [PW-1:0] col_en = col_en_reg;
+
+  always @(posedge clk) begin
+    col_en_reg <= (x_load ? gate_new : gate_held) & {PW{issue_next}};
+  end
 
   genvar s, c;
   generate
     for (s = 0; s < S; s = s + 1) begin : g_gate
       localparam integer USED = (s == S - 1) ? N - s * L : L;  // columns holding elements
       {{NAME}}_gating #(.USED(USED)) u_gating (
-        .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(issue_a_reg), .plane(plane_reg), .col_en(gate[s*L +: L])
+        .x_seg(x_reg[s*L*EW +: USED*EW]), .sel_step(issue_a_next), .plane(plane_next), .col_en(gate_held[s*L +: L])
       );
+    end
+  endgenerate
+
+  // step(x) of the vector accepted now: the enables of its first weight plane.
+  genvar i;
+  generate
+    for (i = 0; i < PW; i = i + 1) begin : g_new
+      if (i < N) begin : g_used
+        assign gate_new[i] = ~x_data[i*EW + NB];
+      end else begin : g_pad
+        assign gate_new[i] = 1'b0;
+      end
     end
   endgenerate
 

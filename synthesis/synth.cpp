@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -313,7 +314,35 @@ void verify(const Flow& f, const AreaReport& a) {
   throw FlowFailure{"verification failed", v.log};
 }
 
-/// Stage (real library): OpenSTA on the flattened periphery and on the adder tree alone.
+/// Modules holding flip-flops (directly or in a submodule), the top and the adder tree aside:
+/// the blocks timed alone (DESIGN.md section 13).
+std::vector<std::string> registered_blocks(const Flow& f, const AreaReport& a) {
+  std::vector<std::string> files;
+  for (size_t k = 0; k < f.modules.size(); ++k) files.push_back(f.jobs[k].prefix + ".json");
+  const nlohmann::json j = nlohmann::json::parse(merge_json(f.dir, files, f.lib));
+  std::map<std::string, bool> regs;
+  std::function<bool(const std::string&)> has_ff = [&](const std::string& m) {
+    const auto it = regs.find(m);
+    if (it != regs.end()) return it->second;
+    regs[m] = false;
+    const auto& mod = j["modules"];
+    if (!mod.contains(m) || !mod[m].contains("cells")) return false;
+    bool any = false;
+    for (const auto& c : mod[m]["cells"]) {
+      const std::string type = c.at("type");
+      const auto lc = f.lib.cells.find(type);
+      any = any || (lc != f.lib.cells.end() ? lc->second.sequential : has_ff(type));
+    }
+    return regs[m] = any;
+  };
+  std::vector<std::string> out;
+  for (const auto& m : f.modules)
+    if (m != f.top() && !(a.tree && m == f.s.name + "_adder_tree") && has_ff(m)) out.push_back(m);
+  return out;
+}
+
+/// Stage (real library): OpenSTA on the periphery, on the adder tree alone and on each
+/// registered block alone, in one hierarchical timed netlist.
 TimingReport static_timing(const Flow& f, const AreaReport& a) {
   const TimingOptions& o = f.timing.opt;
   std::vector<std::string> files;
@@ -322,7 +351,10 @@ TimingReport static_timing(const Flow& f, const AreaReport& a) {
   write_text(f.dir / merged, merge_json(f.dir, files, f.lib));
   std::vector<StaJob> jobs{{"sta_macro", f.top(), merged}};
   if (a.tree) jobs.push_back({"sta_tree", f.s.name + "_adder_tree", merged});
-  f.say("static timing with OpenSTA at " + fixed(o.clock_ns, 3) + " ns (" + std::to_string(jobs.size()) + " netlists)");
+  const size_t first_block = jobs.size();
+  for (const auto& m : registered_blocks(f, a))
+    jobs.push_back({"sta_block" + std::to_string(jobs.size() - first_block), m, merged});
+  f.say("static timing with OpenSTA at " + fixed(o.clock_ns, 3) + " ns (" + std::to_string(jobs.size()) + " tops)");
   std::vector<StaFigures> r;
   try {
     r = run_sta(f.dir, jobs, o, std::max(1, f.opt.jobs > 0 ? f.opt.jobs : int(std::thread::hardware_concurrency())));
@@ -331,12 +363,15 @@ TimingReport static_timing(const Flow& f, const AreaReport& a) {
   }
   TimingReport t;
   t.opt = o;
-  t.mapping = o.buffered ? "Timed netlist: the generic netlist flattened, black boxes removed (their outputs become inputs), "
-                           "re-mapped by ABC with the clock as delay target and its buffering, up- and down-sizing."
-                         : "Timed netlist: the area netlist flattened as it is (no delay target, no buffering), black "
-                           "boxes removed (their outputs become inputs).";
+  t.mapping = o.buffered ? "Timed netlist: the generic netlist, hierarchical (each distinct module mapped once, OpenSTA "
+                           "links the instances), black boxes removed (their outputs become unconnected inputs), "
+                           "re-mapped by ABC module by module with the clock as delay target and its buffering, up- and "
+                           "down-sizing."
+                         : "Timed netlist: the area netlist as it is (no delay target, no buffering), hierarchical, "
+                           "black boxes removed (their outputs become unconnected inputs).";
   t.macro = r[0];
   if (a.tree) t.tree = r[1];
+  for (size_t k = first_block; k < jobs.size(); ++k) t.blocks.push_back({pretty_module_name(jobs[k].top), r[k]});
   t.initiation_interval = f.s.initiation_interval;
   t.ops_per_vector = 2 * int64_t(f.s.N) * int64_t(f.s.C);
   t.bitcell_area_um2 = f.timing.bitcell_um2;

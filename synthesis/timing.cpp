@@ -1,10 +1,12 @@
-// cimgen — OpenSTA on the flattened periphery: netlist and SDC, `sta` in batch, report parsed.
+// cimgen — OpenSTA on the periphery: netlist and SDC, `sta` in batch, report parsed (one hierarchical
+// netlist; flattened per job when measured activity names the flattened design's nets).
 #include "timing.hpp"
 
 #include <cmath>
 #include <cstdlib>
-#include <regex>
+#include <map>
 #include <set>
+#include <regex>
 #include <sstream>
 
 #include "area_report.hpp"
@@ -21,20 +23,60 @@ using nlohmann::ordered_json;
 
 namespace {
 
-/// Load ABC assumes on every output of the flattened design (pF, the OSU libraries' unit): about
+/// Load ABC assumes on every output of each module (pF, the OSU libraries' unit): about
 /// the input capacitance of one X1 gate.
 constexpr double kAbcLoadPf = 0.01;
 
-/// Black-box modules (bit cells, analog models) and whether `top` has a `clk` port.
+/// Black-box modules (bit cells, analog models), the modules with a `clk` port, and plain names
+/// for Yosys's parameterized modules (`$paramod\\m\\W=...`: OpenSTA cannot link those).
 struct NetlistFacts {
+  std::vector<std::string> blackboxes;
+  std::set<std::string> clocked;
+  std::map<std::string, std::string> plain;  ///< original module name -> name in the timed netlist
+};
+
+std::string plain_name(const std::string& name, std::map<std::string, int>& seen) {
+  if (name.rfind("$paramod", 0) != 0) return name;
+  const size_t a = name.find('\\'), b = name.find('\\', a + 1);
+  const std::string base = name.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+  return base + "_p" + std::to_string(seen[base]++);
+}
+
+/// Reads the generic (or mapped) netlist `in`, writes it to `out` with plain module names.
+NetlistFacts prepare_netlist(const fs::path& in, const fs::path& out) {
+  json j = json::parse(read_text(in));
+  NetlistFacts f;
+  std::map<std::string, int> seen;
+  json mods = json::object();
+  for (auto it = j.at("modules").begin(); it != j.at("modules").end(); ++it) f.plain[it.key()] = plain_name(it.key(), seen);
+  for (auto it = j.at("modules").begin(); it != j.at("modules").end(); ++it) {
+    json m = it.value();
+    const std::string& name = f.plain.at(it.key());
+    if (m.contains("attributes") && m["attributes"].contains("blackbox")) f.blackboxes.push_back(name);
+    if (m.contains("ports") && m["ports"].contains("clk")) f.clocked.insert(name);
+    if (m.contains("cells"))
+      for (auto& c : m["cells"]) {
+        const auto r = f.plain.find(c.at("type").get<std::string>());
+        if (r != f.plain.end()) c["type"] = r->second;
+      }
+    mods[name] = std::move(m);
+  }
+  j["modules"] = std::move(mods);
+  write_text(out, j.dump());
+  return f;
+}
+
+/// The flattened flow: black-box modules (bit cells, analog models), their outputs, and whether
+/// `top` has a `clk` port.
+struct FlatFacts {
   std::vector<std::string> blackboxes;
   std::set<std::pair<std::string, std::string>> blackbox_outputs;  ///< (module, output port)
   bool has_clk = false;
 };
 
-NetlistFacts netlist_facts(const fs::path& json_file, const std::string& top) {
+FlatFacts flat_facts(const fs::path& json_file, const std::string& top) {
   const json j = json::parse(read_text(json_file));
-  NetlistFacts f;
+  FlatFacts f;
   for (auto it = j.at("modules").begin(); it != j.at("modules").end(); ++it) {
     const json& m = it.value();
     if (m.contains("attributes") && m["attributes"].contains("blackbox")) {
@@ -48,9 +90,10 @@ NetlistFacts netlist_facts(const fs::path& json_file, const std::string& top) {
   return f;
 }
 
-/// Yosys script: flatten `top`, delete the black boxes (their outputs become inputs of the timed
+/// Yosys script of the flattened flow (with measured activity: its names are the flattened
+/// design's): flatten `top`, delete the black boxes (their outputs become inputs of the timed
 /// netlist), map with ABC's delay target and buffering when `buffered`, write Verilog and stat.
-std::string netlist_script(const StaJob& j, const NetlistFacts& nf, const TimingOptions& opt) {
+std::string flat_netlist_script(const StaJob& j, const FlatFacts& nf, const TimingOptions& opt) {
   std::ostringstream s;
   s << "read_liberty -lib " << kCellLibrary << "\nread_json " << j.json << "\nhierarchy -top " << j.top << "\nflatten\n";
   // The black boxes' outputs become inputs of the timed netlist. OpenSTA cannot constrain a port
@@ -71,10 +114,37 @@ std::string netlist_script(const StaJob& j, const NetlistFacts& nf, const Timing
   return s.str();
 }
 
-std::string sdc_text(const NetlistFacts& nf, const TimingOptions& opt) {
+/// Yosys script: keep the hierarchy of the first job's top (every job's top is one of its
+/// modules), delete the black boxes (their outputs become unconnected module inputs), map each
+/// module with ABC's delay target and buffering when `buffered` (ABC sees the fanout of every
+/// net inside a module, module inputs driven by the library's smallest inverter), write Verilog
+/// once and a `stat` per job. OpenSTA links the hierarchy: each distinct module is mapped once.
+std::string netlist_script(const std::vector<StaJob>& jobs, const NetlistFacts& nf, const TimingOptions& opt) {
+  std::ostringstream s;
+  s << "read_liberty -lib " << kCellLibrary << "\nread_json work/sta.json\nhierarchy -top " << jobs.front().top << "\n";
+  for (const auto& b : nf.blackboxes) s << "delete t:" << b << "\n";
+  // Hierarchical wire names (g_ch[0].u_x.y) confuse OpenSTA's bus parsing: hide them first,
+  // so that the exposed black-box outputs get plain names.
+  s << "rename -hide w:*.*\nsetundef -undriven -expose\nopt_clean\n";
+  if (opt.buffered) {
+    const long ps = std::lround(opt.clock_ns * 1000.0);
+    s << "dfflibmap -liberty " << kCellLibrary << "\nabc -liberty " << kCellLibrary << " -constr work/sta.constr -D " << ps
+      << "\nopt_clean\n";
+  }
+  // splitnets: OpenSTA's Verilog reader refuses concatenations on the left of an assign.
+  s << "splitnets\nopt_clean\n";
+  for (const auto& j : jobs)
+    s << "tee -q -o work/" << j.tag << ".stat.txt stat -liberty " << kCellLibrary << " -top " << nf.plain.at(j.top) << "\n";
+  // OpenSTA's power report crashes on a constant driving a net across the hierarchy (a module
+  // output tied to 0): constants become instances of tie cells it takes for empty black boxes.
+  s << "hilomap -singleton -hicell cimgen_tiehi Y -locell cimgen_tielo Y\nwrite_verilog -noattr -noexpr work/sta.v\n";
+  return s.str();
+}
+
+std::string sdc_text(bool has_clk, const TimingOptions& opt) {
   const std::string period = fixed(opt.clock_ns, 4);
   return "# cimgen: ideal clock, inputs arrive and outputs are taken at the clock edge\n" +
-         (nf.has_clk ? "create_clock -name clk -period " + period + " [get_ports clk]\n"
+         (has_clk ? "create_clock -name clk -period " + period + " [get_ports clk]\n"
                      : "create_clock -name clk -period " + period + "\n") +
          "set_input_delay 0 -clock clk [all_inputs]\nset_output_delay 0 -clock clk [all_outputs]\n";
 }
@@ -90,8 +160,11 @@ std::string power_activity(const TimingOptions& opt, bool macro, const std::stri
   return s;
 }
 
-std::string sta_script(const StaJob& j, const TimingOptions& opt, bool macro, const std::string& measured = "") {
-  return "read_liberty " + std::string(kCellLibrary) + "\nread_verilog work/" + j.tag + ".v\nlink_design " + j.top +
+/// OpenSTA script of job `j`: the netlist `verilog`, its module `top` linked; `measured`: the
+/// commands of the measured activity (the macro, flattened flow).
+std::string sta_script(const StaJob& j, const std::string& verilog, const std::string& top, const TimingOptions& opt,
+                       bool macro, const std::string& measured = "") {
+  return "read_liberty " + std::string(kCellLibrary) + "\nread_verilog " + verilog + "\nlink_design " + top +
          "\nread_sdc work/" + j.tag + ".sdc\nreport_checks -path_delay max -digits 4 -path_group clk\n" +
          power_activity(opt, macro, measured) + "report_power -digits 6\n";
 }
@@ -118,17 +191,52 @@ std::string smallest_inverter(const Liberty& lib) {
   return best;
 }
 
-std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& jobs, const TimingOptions& opt,
-                                int workers) {
+/// The hierarchical flow: one timed netlist, each distinct module mapped once, each job's top
+/// linked in it.
+static std::vector<StaFigures> run_sta_hier(const fs::path& dir, const std::vector<StaJob>& jobs, const TimingOptions& opt,
+                                     int workers) {
+  const NetlistFacts nf = prepare_netlist(dir / jobs.front().json, dir / "work/sta.json");
+  for (const auto& j : jobs)
+    if (!nf.plain.count(j.top)) throw StaFailure{"module " + j.top + " is not in the timed netlist", ""};
+  write_text(dir / "work/sta.constr", "set_driving_cell " + opt.driving_cell + "\nset_load " + fixed(kAbcLoadPf, 4) + "\n");
+  write_text(dir / "work/sta.netlist.ys", netlist_script(jobs, nf, opt));
+  std::vector<YosysJob> yj{{"timing netlist", "work/sta.netlist.ys", "work/sta.netlist.log", ""}};
+  run_parallel(dir, yj, workers, [](const YosysJob&, int) {});
+  if (!yj[0].ok) throw StaFailure{"Yosys failed writing the timing netlist of " + jobs.front().top, yj[0].log};
+  std::vector<StaFigures> out;
+  for (size_t k = 0; k < jobs.size(); ++k) {
+    const std::string& top = nf.plain.at(jobs[k].top);
+    write_text(dir / ("work/" + jobs[k].tag + ".sdc"), sdc_text(nf.clocked.count(top) > 0, opt));
+    write_text(dir / ("work/" + jobs[k].tag + ".tcl"), sta_script(jobs[k], "work/sta.v", top, opt, k == 0));
+    const std::string log = "work/" + jobs[k].tag + ".sta.log";
+    const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
+                            shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
+    const int rc = std::system(cmd.c_str());
+    const std::string text = read_text(dir / log);
+    if (rc != 0 || text.find("Error") != std::string::npos)
+      throw StaFailure{"OpenSTA (sta) failed on " + jobs[k].top + (rc == 127 * 256 ? " (is the opensta package installed?)" : ""), log};
+    try {
+      out.push_back(parse_sta(text, read_text(dir / ("work/" + jobs[k].tag + ".stat.txt"))));
+      out.back().critical_ns = opt.clock_ns - out.back().slack_ns;
+    } catch (const std::runtime_error& e) {
+      throw StaFailure{"cannot read the OpenSTA report of " + jobs[k].top + ": " + e.what(), log};
+    }
+  }
+  return out;
+}
+
+/// The flattened flow, one netlist per job: measured activity names the flattened design's nets.
+static std::vector<StaFigures> run_sta_flat(const fs::path& dir, const std::vector<StaJob>& jobs, const TimingOptions& opt,
+                                     int workers) {
   std::vector<YosysJob> yj;
-  std::vector<NetlistFacts> facts;
+  std::vector<FlatFacts> facts;
   for (const auto& j : jobs) {
-    facts.push_back(netlist_facts(dir / j.json, j.top));
+    facts.push_back(flat_facts(dir / j.json, j.top));
     write_text(dir / ("work/" + j.tag + ".constr"),
                "set_driving_cell " + opt.driving_cell + "\nset_load " + fixed(kAbcLoadPf, 4) + "\n");
-    write_text(dir / ("work/" + j.tag + ".netlist.ys"), netlist_script(j, facts.back(), opt));
-    write_text(dir / ("work/" + j.tag + ".sdc"), sdc_text(facts.back(), opt));
-    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, opt, &j == &jobs.front()));
+    write_text(dir / ("work/" + j.tag + ".netlist.ys"), flat_netlist_script(j, facts.back(), opt));
+    write_text(dir / ("work/" + j.tag + ".sdc"), sdc_text(facts.back().has_clk, opt));
+    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, "work/" + j.tag + ".v", j.top, opt, &j == &jobs.front()));
     yj.push_back({"timing netlist " + j.tag, "work/" + j.tag + ".netlist.ys", "work/" + j.tag + ".netlist.log", ""});
   }
   run_parallel(dir, yj, workers, [](const YosysJob&, int) {});
@@ -139,7 +247,7 @@ std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& 
     const TimedNets tn = plain_net_names(dir / ("work/" + jobs[k].tag + ".v"));
     if (k == 0 && opt.measured)  // the macro: measured activity on its named nets
       write_text(dir / ("work/" + jobs[k].tag + ".tcl"),
-                 sta_script(jobs[k], opt, true, activity_commands(tn, *opt.measured, facts[k].blackbox_outputs, stats)));
+                 sta_script(jobs[k], "work/" + jobs[k].tag + ".v", jobs[k].top, opt, true, activity_commands(tn, *opt.measured, facts[k].blackbox_outputs, stats)));
     const std::string log = "work/" + jobs[k].tag + ".sta.log";
     const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
                             shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
@@ -156,6 +264,11 @@ std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& 
     }
   }
   return out;
+}
+
+std::vector<StaFigures> run_sta(const fs::path& dir, const std::vector<StaJob>& jobs, const TimingOptions& opt,
+                                int workers) {
+  return opt.measured ? run_sta_flat(dir, jobs, opt, workers) : run_sta_hier(dir, jobs, opt, workers);
 }
 
 StaFigures parse_sta(const std::string& log, const std::string& stat) {
@@ -181,8 +294,11 @@ StaFigures parse_sta(const std::string& log, const std::string& stat) {
   } else {
     throw std::runtime_error("no power report");
   }
-  f.area = number(stat, std::regex("Chip area for (?:top )?module '[^']*': ([0-9.eE+-]+)"), "chip area");
-  f.cells = std::llround(number(stat, std::regex("Number of cells:\\s+([0-9]+)"), "cell count"));
+  // A hierarchical `stat -top` lists every module, then the totals of the design hierarchy.
+  const size_t h = stat.find("=== design hierarchy ===");
+  const std::string total = h == std::string::npos ? stat : stat.substr(h);
+  f.area = number(total, std::regex("Chip area for (?:top )?module '[^']*': ([0-9.eE+-]+)"), "chip area");
+  f.cells = std::llround(number(total, std::regex("Number of cells:\\s+([0-9]+)"), "cell count"));
   return f;
 }
 
@@ -232,6 +348,26 @@ std::string activity_text(const TimingReport& t) {
   return "input-port activity " + t.opt.activity_source;
 }
 
+/// Each registered block alone: its critical path, without the stages.
+ordered_json blocks_json(const TimingReport& t) {
+  ordered_json a = ordered_json::array();
+  for (const auto& [name, f] : t.blocks)
+    a.push_back({{"module", name}, {"critical_path_ns", f.critical_ns}, {"fmax_mhz", f.critical_ns > 0 ? 1000.0 / f.critical_ns : 0},
+                 {"startpoint", f.startpoint}, {"endpoint", f.endpoint}, {"cell_stages", f.stages.size()}});
+  return a;
+}
+
+std::string blocks_markdown(const TimingReport& t) {
+  if (t.blocks.empty()) return "";
+  std::ostringstream md;
+  md << "\nEach registered block alone, same netlist (inputs at the clock edge):\n\n| block | critical path ns | fmax MHz | from | to |\n"
+        "| --- | ---: | ---: | --- | --- |\n";
+  for (const auto& [name, f] : t.blocks)
+    md << "| " << name << " | " << fixed(f.critical_ns, 3) << " | " << fixed(f.critical_ns > 0 ? 1000.0 / f.critical_ns : 0, 1)
+       << " | " << f.startpoint << " | " << f.endpoint << " |\n";
+  return md.str();
+}
+
 const char* kExcluded = "bit cells, analog models (product lines, converters) and the clock tree are outside the timed "
                         "netlist: their delay, power and energy are not included";
 
@@ -248,6 +384,7 @@ ordered_json timing_json(const TimingReport& t, double periphery_area) {
     j["adder_tree_alone"] = sta_json(*t.tree);
     j["macro_over_tree"] = t.tree->critical_ns > 0 ? t.macro.critical_ns / t.tree->critical_ns : 0;
   }
+  j["blocks"] = blocks_json(t);
   if (t.opt.measured) {
     const ActivityFile& a = *t.opt.measured;
     const ActivityStats& st = t.macro.activity;
@@ -287,6 +424,7 @@ std::string timing_markdown(const TimingReport& t, double periphery_area) {
   if (t.tree)
     md << "Adder tree alone, same flow: " << fixed(t.tree->critical_ns, 3) << " ns; macro / tree = "
        << fixed(m.critical_ns / t.tree->critical_ns, 2) << ".\n";
+  md << blocks_markdown(t);
   md << "\nPower at the clock (" << activity_text(t) << "): "
      << fixed(m.power_total_w * 1e3, 4) << " mW (internal " << fixed(m.power_internal_w * 1e3, 4) << ", switching "
      << fixed(m.power_switching_w * 1e3, 4) << ", leakage " << fixed(m.power_leakage_w * 1e6, 4) << " uW).\n";

@@ -1,6 +1,6 @@
 // cimgen — static timing and power of a mapped macro with OpenSTA (DESIGN.md section 13): the
-// flattened netlist and an SDC written next to the area report, `sta` run in batch, its report
-// parsed into the critical path, worst slack, fmax, power and the figures per vector.
+// hierarchical mapped netlist and an SDC written next to the area report, `sta` run in batch,
+// its report parsed into the critical path, worst slack, fmax, power and the figures per vector.
 #pragma once
 
 #include <cstdint>
@@ -20,7 +20,7 @@ namespace cimgen {
 struct TimingOptions {
   double clock_ns = 10.0;        ///< target clock period
   double input_activity = 0.2;   ///< vectorless activity of the primary inputs (toggles per clock)
-  bool buffered = true;          ///< re-map the flattened design with ABC's delay target and buffering
+  bool buffered = true;          ///< re-map each module with ABC's delay target and buffering
   std::string driving_cell;      ///< inverter ABC assumes drives each input (buffering constraint)
   /// Measured activity of top input ports (toggles per clock; the other inputs 0); empty:
   /// vectorless, every input at `input_activity`.
@@ -59,17 +59,21 @@ struct StaFigures {
 struct TimingReport {
   TimingOptions opt;
   std::string mapping;                 ///< how the timed netlist was mapped, one sentence
-  StaFigures macro;                    ///< the whole periphery, flattened
+  StaFigures macro;                    ///< the whole periphery
   std::optional<StaFigures> tree;      ///< the macro's adder tree alone, same flow
+  /// Each registered block (a module with flip-flops in it, the top and the tree aside) timed
+  /// alone in the same netlist: (module name as reported, figures).
+  std::vector<std::pair<std::string, StaFigures>> blocks;
   int initiation_interval = 0;         ///< cycles per vector
   int64_t ops_per_vector = 0;          ///< 2*N*C
   double bitcell_area_um2 = 0, array_um2 = 0;
   std::string bitcell_source;          ///< where the bit-cell area comes from
 };
 
-/// One netlist to time: `top` of the merged generic netlist `generic_json` (relative to `dir`,
-/// black boxes deleted), written to work/<tag>.* and timed; `mapped_json` instead of the generic
-/// netlist when not buffered (the area netlist flattened as it is).
+/// One netlist to time: `top`, a module of the netlist `json` (relative to `dir`). Every job
+/// shares the first job's json, and its top must be a module of the first job's hierarchy: the
+/// hierarchy is mapped once (the generic netlist with ABC's delay target and buffering, or the
+/// area netlist as it is), black boxes deleted, and OpenSTA links each job's top in it.
 struct StaJob {
   std::string tag, top, json;
 };

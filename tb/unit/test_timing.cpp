@@ -64,6 +64,17 @@ TEST_CASE("timing: OpenSTA report read") {
   CHECK_THROWS(parse_sta("no path here", kStat));
 }
 
+TEST_CASE("timing: a hierarchical stat gives the totals of the design hierarchy") {
+  // `stat -top` lists each module first (here a submodule of 3 cells, 30 um^2), then the totals.
+  const std::string stat = "=== inv ===\n   Number of cells:                  3\n   Chip area for module '\\inv': 30.000000\n"
+                           "=== chain ===\n   Number of cells:                  2\n   Chip area for module '\\chain': 8.000000\n"
+                           "=== design hierarchy ===\n   chain 1\n     inv 2\n   Number of cells:                  8\n"
+                           "   Chip area for top module '\\chain': 68.000000\n";
+  const StaFigures f = parse_sta(kStaLog, stat);
+  CHECK(f.cells == 8);
+  CHECK(f.area == doctest::Approx(68.0));
+}
+
 TEST_CASE("timing: energy and throughput worked by hand") {
   TimingReport t;
   t.opt.clock_ns = 10;
