@@ -95,7 +95,10 @@ FlatFacts flat_facts(const fs::path& json_file, const std::string& top) {
 /// netlist), map with ABC's delay target and buffering when `buffered`, write Verilog and stat.
 std::string flat_netlist_script(const StaJob& j, const FlatFacts& nf, const TimingOptions& opt) {
   std::ostringstream s;
-  s << "read_liberty -lib " << kCellLibrary << "\nread_json " << j.json << "\nhierarchy -top " << j.top << "\nflatten\n";
+  // The top renamed to the job's tag: a parameterized module's name ($paramod\m\W=...) is no
+  // name OpenSTA can link.
+  s << "read_liberty -lib " << kCellLibrary << "\nread_json " << j.json << "\nhierarchy -top " << j.top
+    << "\nflatten\nrename -top " << j.tag << "\n";
   // The black boxes' outputs become inputs of the timed netlist. OpenSTA cannot constrain a port
   // named like g_ch[0].u_x.y[3]: those wires are hidden (plain names); the other hierarchical
   // names stay, for the measured activity (plain_net_names makes them plain identifiers).
@@ -236,7 +239,7 @@ static std::vector<StaFigures> run_sta_flat(const fs::path& dir, const std::vect
                "set_driving_cell " + opt.driving_cell + "\nset_load " + fixed(kAbcLoadPf, 4) + "\n");
     write_text(dir / ("work/" + j.tag + ".netlist.ys"), flat_netlist_script(j, facts.back(), opt));
     write_text(dir / ("work/" + j.tag + ".sdc"), sdc_text(facts.back().has_clk, opt));
-    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, "work/" + j.tag + ".v", j.top, opt, &j == &jobs.front()));
+    write_text(dir / ("work/" + j.tag + ".tcl"), sta_script(j, "work/" + j.tag + ".v", j.tag, opt, &j == &jobs.front()));
     yj.push_back({"timing netlist " + j.tag, "work/" + j.tag + ".netlist.ys", "work/" + j.tag + ".netlist.log", ""});
   }
   run_parallel(dir, yj, workers, [](const YosysJob&, int) {});
@@ -247,7 +250,7 @@ static std::vector<StaFigures> run_sta_flat(const fs::path& dir, const std::vect
     const TimedNets tn = plain_net_names(dir / ("work/" + jobs[k].tag + ".v"));
     if (k == 0 && opt.measured)  // the macro: measured activity on its named nets
       write_text(dir / ("work/" + jobs[k].tag + ".tcl"),
-                 sta_script(jobs[k], "work/" + jobs[k].tag + ".v", jobs[k].top, opt, true, activity_commands(tn, *opt.measured, facts[k].blackbox_outputs, stats)));
+                 sta_script(jobs[k], "work/" + jobs[k].tag + ".v", jobs[k].tag, opt, true, activity_commands(tn, *opt.measured, facts[k].blackbox_outputs, stats)));
     const std::string log = "work/" + jobs[k].tag + ".sta.log";
     const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
                             shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
