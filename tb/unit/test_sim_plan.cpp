@@ -47,9 +47,9 @@ TEST_CASE("in_memory N=151 C=5 L=1: the uArray (755 instances) is one block, noi
   CHECK(p.est_gb < 2.0);
 }
 
-TEST_CASE("mf_n1024_c64's estimate is above its measured peak (0.32 GB) and within a few times of it") {
+TEST_CASE("mf_n1024_c64's estimate is above its measured peak (0.38 GB) and within a few times of it") {
   const BuildPlan p = plan_of("specs/mf_n1024_c64.json", "auto");
-  CHECK(p.est_gb > 0.32);
+  CHECK(p.est_gb > 0.38);
   CHECK(p.est_gb < 2.0);
 }
 
