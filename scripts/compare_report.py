@@ -193,9 +193,8 @@ def plots(rows, out):
         subprocess.run(["gnuplot"], input=script, text=True, check=True)
 
     common = 'set terminal pngcairo size 900,560 font "sans,11"\nset grid\nset key left top\nset logscale x 2\n'
-    # 1. GE and GE x cycles versus N, MF against multiply-based, per bit width.
-    for metric, label, name in [("gate_equivalents", "gate equivalents (periphery)", "ge"),
-                                ("ge_x_cycles", "GE x cycles per vector", "ge_x_cycles")]:
+    def vs_n(metric, label, name, yscale, title):
+        """One PNG of `metric` versus N, MF against multiply-based, per bit width."""
         series = []
         for b in bits_list:
             for op in ENUMS["operator"]:
@@ -204,26 +203,21 @@ def plots(rows, out):
                 series.append((f, f"{OPERATOR_LABELS[op]}, m = n = {b}"))
         png = os.path.join(out, f"{name}_vs_n.png")
         plot = ", ".join(f'"{f}" using 1:2 with linespoints lw 2 title "{t}"' for f, t in series)
-        gp(common + f'set logscale y 10\nset output "{png}"\nset xlabel "vector length N"\nset ylabel "{label}"\n'
-           f'set title "MF versus multiply-based macro ({ref} trees, C = {rows[0]["C"]})"\nplot {plot}\n')
+        gp(common + yscale + f'set output "{png}"\nset xlabel "vector length N"\nset ylabel "{label}"\n'
+           f'set title "{title} ({ref} trees, C = {rows[0]["C"]})"\nplot {plot}\n')
         made.append(png)
+
+    # 1. GE and GE x cycles versus N, MF against multiply-based, per bit width.
+    log_y, from_0 = "set logscale y 10\n", "set yrange [0:*]\n"
+    for metric, label, name in [("gate_equivalents", "gate equivalents (periphery)", "ge"),
+                                ("ge_x_cycles", "GE x cycles per vector", "ge_x_cycles")]:
+        vs_n(metric, label, name, log_y, "MF versus multiply-based macro")
     # 1b. Real units (COMPARE_TECH): timed area, fmax and energy per vector versus N.
     if rows[0]["area_um2"] != "":
-        for metric, label, name, logy in [("area_um2", "timed periphery area (um^2)", "area_um2", True),
-                                          ("fmax_mhz", "fmax (MHz, OpenSTA)", "fmax", False),
-                                          ("energy_pj", "energy per vector (pJ)", "energy", True)]:
-            series = []
-            for b in bits_list:
-                for op in ENUMS["operator"]:
-                    f = os.path.join(out, f".{name}_{op}_{b}.dat")
-                    dat(f, [f"{n} {by[(op, ref, n, b)][metric]}" for n in ns if (op, ref, n, b) in by])
-                    series.append((f, f"{OPERATOR_LABELS[op]}, m = n = {b}"))
-            png = os.path.join(out, f"{name}_vs_n.png")
-            plot = ", ".join(f'"{f}" using 1:2 with linespoints lw 2 title "{t}"' for f, t in series)
-            gp(common + ("set logscale y 10\n" if logy else "set yrange [0:*]\n") + f'set output "{png}"\n'
-               f'set xlabel "vector length N"\nset ylabel "{label}"\n'
-               f'set title "MF versus multiply-based macro, real units ({ref} trees, C = {rows[0]["C"]})"\nplot {plot}\n')
-            made.append(png)
+        for metric, label, name, yscale in [("area_um2", "timed periphery area (um^2)", "area_um2", log_y),
+                                            ("fmax_mhz", "fmax (MHz, OpenSTA)", "fmax", from_0),
+                                            ("energy_pj", "energy per vector (pJ)", "energy", log_y)]:
+            vs_n(metric, label, name, yscale, "MF versus multiply-based macro, real units")
     # 2. Cycles per vector.
     series = []
     for b in bits_list:

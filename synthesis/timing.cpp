@@ -194,6 +194,24 @@ std::string smallest_inverter(const Liberty& lib) {
   return best;
 }
 
+/// Runs OpenSTA on work/<tag>.tcl of job `j` and reads its report and the netlist's stat.
+static StaFigures sta_run(const fs::path& dir, const StaJob& j, const TimingOptions& opt) {
+  const std::string log = "work/" + j.tag + ".sta.log";
+  const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " + shell_quote("work/" + j.tag + ".tcl") +
+                          " > " + shell_quote(log) + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  const std::string text = read_text(dir / log);
+  if (rc != 0 || text.find("Error") != std::string::npos)
+    throw StaFailure{"OpenSTA (sta) failed on " + j.top + (rc == 127 * 256 ? " (is the opensta package installed?)" : ""), log};
+  try {
+    StaFigures f = parse_sta(text, read_text(dir / ("work/" + j.tag + ".stat.txt")));
+    f.critical_ns = opt.clock_ns - f.slack_ns;
+    return f;
+  } catch (const std::runtime_error& e) {
+    throw StaFailure{"cannot read the OpenSTA report of " + j.top + ": " + e.what(), log};
+  }
+}
+
 /// The hierarchical flow: one timed netlist, each distinct module mapped once, each job's top
 /// linked in it.
 static std::vector<StaFigures> run_sta_hier(const fs::path& dir, const std::vector<StaJob>& jobs, const TimingOptions& opt,
@@ -211,19 +229,7 @@ static std::vector<StaFigures> run_sta_hier(const fs::path& dir, const std::vect
     const std::string& top = nf.plain.at(jobs[k].top);
     write_text(dir / ("work/" + jobs[k].tag + ".sdc"), sdc_text(nf.clocked.count(top) > 0, opt));
     write_text(dir / ("work/" + jobs[k].tag + ".tcl"), sta_script(jobs[k], "work/sta.v", top, opt, k == 0));
-    const std::string log = "work/" + jobs[k].tag + ".sta.log";
-    const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
-                            shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
-    const int rc = std::system(cmd.c_str());
-    const std::string text = read_text(dir / log);
-    if (rc != 0 || text.find("Error") != std::string::npos)
-      throw StaFailure{"OpenSTA (sta) failed on " + jobs[k].top + (rc == 127 * 256 ? " (is the opensta package installed?)" : ""), log};
-    try {
-      out.push_back(parse_sta(text, read_text(dir / ("work/" + jobs[k].tag + ".stat.txt"))));
-      out.back().critical_ns = opt.clock_ns - out.back().slack_ns;
-    } catch (const std::runtime_error& e) {
-      throw StaFailure{"cannot read the OpenSTA report of " + jobs[k].top + ": " + e.what(), log};
-    }
+    out.push_back(sta_run(dir, jobs[k], opt));
   }
   return out;
 }
@@ -251,20 +257,8 @@ static std::vector<StaFigures> run_sta_flat(const fs::path& dir, const std::vect
     if (k == 0 && opt.measured)  // the macro: measured activity on its named nets
       write_text(dir / ("work/" + jobs[k].tag + ".tcl"),
                  sta_script(jobs[k], "work/" + jobs[k].tag + ".v", jobs[k].tag, opt, true, activity_commands(tn, *opt.measured, facts[k].blackbox_outputs, stats)));
-    const std::string log = "work/" + jobs[k].tag + ".sta.log";
-    const std::string cmd = "cd " + shell_quote(dir.string()) + " && sta -no_init -exit " +
-                            shell_quote("work/" + jobs[k].tag + ".tcl") + " > " + shell_quote(log) + " 2>&1";
-    const int rc = std::system(cmd.c_str());
-    const std::string text = read_text(dir / log);
-    if (rc != 0 || text.find("Error") != std::string::npos)
-      throw StaFailure{"OpenSTA (sta) failed on " + jobs[k].top + (rc == 127 * 256 ? " (is the opensta package installed?)" : ""), log};
-    try {
-      out.push_back(parse_sta(text, read_text(dir / ("work/" + jobs[k].tag + ".stat.txt"))));
-      out.back().critical_ns = opt.clock_ns - out.back().slack_ns;
-      out.back().activity = stats;
-    } catch (const std::runtime_error& e) {
-      throw StaFailure{"cannot read the OpenSTA report of " + jobs[k].top + ": " + e.what(), log};
-    }
+    out.push_back(sta_run(dir, jobs[k], opt));
+    out.back().activity = stats;
   }
   return out;
 }
