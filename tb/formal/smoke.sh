@@ -12,5 +12,18 @@ for case in "7 0" "64 0" "17 2"; do
     bash "$here/tree_equiv.sh" "$cimgen" "$kind" $case "$out/trees" || status=1
   done
 done
+# Negative tests: a broken tree must fail the function proof (not the bookkeeping before it).
+mutant() {  # KIND L PIPE SED_EXPR
+  local line
+  line=$(FORMAL_MUTATE=$4 FORMAL_POLYN_TIMEOUT=5 bash "$here/tree_equiv.sh" "$cimgen" "$1" "$2" "$3" "$out/mutants")
+  case $line in
+    *" FAIL "*" cec "*counterexample*) echo "mutant caught: $line" ;;
+    *) echo "MUTANT NOT CAUGHT ($4): $line"; status=1 ;;
+  esac
+}
+mutant wallace 33 2 '/= bits\[3\] ^/,+1 s/bits\[3\]/bits[6]/g'     # an input counted twice, one never
+mutant dadda 55 0 's/assign count\[0\] = \(.*\);/assign count[0] = ~\1;/'  # an output bit inverted
+mutant dadda 55 0 's/assign count\[5\] = .*;/assign count[5] = 1'"'"'b0;/'   # the top column left out
+mutant ripple 17 2 '/= bits\[2\] ^ bits\[3\]/,+1 s/bits\[3\]/bits[2]/g'   # one input read twice, pipelined
 bash "$here/props.sh" "$cimgen" "$out/props" "" '^(fp_nm2|fp_im_row|r17_im_nearest|r18_im_floor_shared)$' || status=1
 exit $status

@@ -2,11 +2,15 @@
 # Formal proof of one generated adder tree (issue 11 point 2):
 #   tb/formal/tree_equiv.sh CIMGEN KIND L PIPE WORKDIR
 # prints one line "KIND L PIPE PASS|FAIL seconds method detail" and exits 0 on PASS.
+# FORMAL_MUTATE=SED_EXPR edits the generated tree first (negative tests: the proof must then fail).
 #
 # 1. Function: the tree with its pipeline registers replaced by wires (`comb`) equals the popcount
 #    of its L inputs. Netlist kinds (ripple, wallace, dadda): ABC `&polyn` rewrites the AIG into
 #    its polynomial over the inputs (x^2 = x) and checks the signature
-#    SUM_k 2^k count[k] - SUM_i bits[i] == 0 (complete: multilinear polynomials are unique);
+#    SUM_k 2^k count[k] + 2^W SUM_j drop[j] - SUM_i bits[i] == 0 (complete: multilinear polynomials
+#    are unique), where drop[j] are the carries the generator leaves out of the top column W-1
+#    (exposed by tree_counts.py; without them the rewriting has to expand each one and blows up);
+#    since SUM_i bits[i] <= L < 2^W, the identity also proves every drop[j] == 0, so count == popcount;
 #    if that does not close within 20 s (it blows up on some ripple widths), ABC `&cec` against tb/formal/popcount_ref.v. Behavioral: `&cec`.
 # 2. Latency (PIPE > 0): the generated pipelined tree equals `comb` followed by PIPE register
 #    stages, proven by Yosys `sat` over PIPE+1 time frames from a free initial state with the
@@ -32,6 +36,10 @@ echo "{\"name\":\"$name\",\"vector_length\":$L,\"channels\":1,\"weight_bits\":1,
 "$cimgen" generate "$dir/spec.json" -o "$dir/gen" > "$dir/generate.log" 2>&1 ||
   { result FAIL generate "$(tail -1 "$dir/generate.log")"; exit 1; }
 tree=$dir/gen/rtl/${name}_adder_tree.v
+if [ -n "${FORMAL_MUTATE:-}" ]; then  # negative tests (smoke.sh): a sed edit that breaks the tree
+  cp "$tree" "$dir/tree.orig.v"; sed -i -e "$FORMAL_MUTATE" "$tree"
+  ! cmp -s "$tree" "$dir/tree.orig.v" || { result FAIL mutate "FORMAL_MUTATE changed nothing"; exit 1; }
+fi
 ow=$(python3 -c "print(max(1, ($L).bit_length()))")
 
 # Counts, and the register-free copy of the tree (module name ${name}_comb).
@@ -43,22 +51,31 @@ ffs=$(yosys -p "read_verilog $tree; hierarchy -top ${name}_adder_tree; proc; fla
 regs=$(python3 -c "import json; print(json.load(open('$dir/gen/manifest.json'))['adder_tree']['pipeline_registers'])")
 [ "$ffs" = "$regs" ] || { result FAIL counts "$ffs flip-flop bits, manifest pipeline_registers $regs"; exit 1; }
 
-# 1. Function.
+# 1. Function. comb_drop.aig: outputs o0..o(W-1) are count, then one per carry dropped from the top
+# column (weight 2^W); comb.aig: count only.
+drops=$(sed -n 's/.* drop \([0-9]*\)+.*/\1/p' <<< "$counts")
+strip=""; [ "$drops" = 0 ] || strip="delete -port ${name}_comb/zdrop; opt_clean;"
 yosys -q -l "$dir/aig.log" -p "read_verilog $dir/comb.v; hierarchy -top ${name}_comb; proc; flatten;
-  delete -port ${name}_comb/clk; techmap; opt -fast; aigmap; write_aiger -zinit $dir/comb.aig" >/dev/null ||
+  delete -port ${name}_comb/clk; techmap; opt -fast; aigmap; write_aiger -zinit $dir/comb_drop.aig;
+  $strip write_aiger -zinit $dir/comb.aig" >/dev/null ||
   { result FAIL yosys "see $dir/aig.log"; exit 1; }
 method=""
 if [ "$kind" != behavioral ]; then
-  sig=$(python3 -c "print('+'.join(f'{k}*o{k}' for k in range($ow)) + ''.join(f'-0*i{j}' for j in range($L)))")
-  timeout "${FORMAL_POLYN_TIMEOUT:-20}" yosys-abc -c "&r $dir/comb.aig; &polyn -S $sig" > "$dir/polyn.log" 2>&1 || true
+  sig=$(python3 -c "print('+'.join([f'{k}*o{k}' for k in range($ow)] + [f'{$ow}*o{$ow + j}' for j in range($drops)])
+    + ''.join(f'-0*i{j}' for j in range($L)))")
+  timeout "${FORMAL_POLYN_TIMEOUT:-20}" yosys-abc -c "&r $dir/comb_drop.aig; &polyn -S $sig" > "$dir/polyn.log" 2>&1 || true
   grep -q 'Left = 0\.' "$dir/polyn.log" && method=polyn
 fi
 if [ -z "$method" ]; then
   yosys -q -l "$dir/ref.log" -p "read_verilog $here/popcount_ref.v; chparam -set W $L -set OUT_W $ow popcount_ref;
     hierarchy -top popcount_ref; proc; flatten; techmap; opt -fast; aigmap; write_aiger -zinit $dir/ref.aig" >/dev/null
   timeout "${FORMAL_CEC_TIMEOUT:-600}" yosys-abc -c "&r $dir/ref.aig; &cec $dir/comb.aig" > "$dir/cec.log" 2>&1 || true
-  grep -q 'Networks are equivalent' "$dir/cec.log" && method=cec ||
-    { result FAIL cec "not proven (see $dir/cec.log)"; exit 1; }
+  if ! grep -q 'Networks are equivalent' "$dir/cec.log"; then
+    why="not proven, timeout"; grep -qi 'NOT EQUIVALENT' "$dir/cec.log" && why="counterexample"
+    grep -q 'different number' "$dir/cec.log" && why="interface differs"
+    result FAIL cec "$why (see $dir/cec.log)"; exit 1
+  fi
+  method=cec
 fi
 
 # 2. Latency.
