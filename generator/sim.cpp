@@ -111,13 +111,29 @@ int run_noise(const Spec& s, const std::string& spec_path, const SimOptions& opt
   return rc;
 }
 
+/// A failing run (exit 1) again on a model built with trace, with the same arguments, writing
+/// the waveform on its first run; the worse of the two exit codes.
+int rerun_traced(const Spec& s, const FileSet& files, const BuildPlan& plan, const fs::path& src,
+                 const SimSources& sources, const fs::path& dir, const std::string& args, int rc) {
+  std::cerr << "cimgen sim: the run failed; building the traced model for its waveform\n";
+  if (const int b = build_model(s, files, plan, src, sources, dir, " --trace-fst"); b != kExitOk) return b;
+  return worst(rc, shell(shell_quote((dir / "obj" / "Vdut").string()) + args + " --wave-first"));
+}
+
+/// The folder of the running executable ("" if unknown).
+fs::path exe_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
 } // namespace
 
 std::string sim_source_dir() {
+  const fs::path bin = exe_dir();
   std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path share = exe.parent_path().parent_path() / "share" / "cimgen";
+  if (!bin.empty()) {
+    const fs::path share = bin.parent_path() / "share" / "cimgen";
     if (fs::exists(share / "tb" / "sim_main.cpp", ec)) return share.string();
   }
   return CIMGEN_SOURCE_DIR;
@@ -125,10 +141,10 @@ std::string sim_source_dir() {
 
 /// The prebuilt testbench libraries (link order), or none if one is missing.
 std::vector<std::string> sim_libraries() {
+  const fs::path bin = exe_dir();
+  if (bin.empty()) return {};
   std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  for (const fs::path& d : {exe.parent_path(), exe.parent_path().parent_path() / "lib" / "cimgen"}) {
+  for (const fs::path& d : {bin, bin.parent_path() / "lib" / "cimgen"}) {
     std::vector<std::string> libs;
     for (const char* name : {"libcimgen_simtb.a", "libcimgen_golden.a", "libcimgen_core.a"})
       if (fs::exists(d / name, ec)) libs.push_back((d / name).string());
@@ -223,12 +239,8 @@ int run_sim(const std::string& spec_path, const SimOptions& opt) {
   if (opt.inject_mismatch >= 0) args += " --inject-mismatch " + std::to_string(opt.inject_mismatch);
   if (!opt.activity.empty()) return run_with_activity(s, shell_quote(bin.string()) + args, opt.activity);
   const int rc = shell(shell_quote(bin.string()) + args);
-  if (rc != kExitCheckFailed) return rc;
-  // The fast model has no trace: the same run again on a traced model writes the waveform.
-  std::cerr << "cimgen sim: the run failed; building the traced model for its waveform\n";
-  const fs::path traced = cache / (s.name + "_" + fnv1a64(key_text + "trace\n"));
-  if (const int b = build_model(s, files, plan, src, sources, traced, " --trace-fst"); b != kExitOk) return b;
-  return worst(rc, shell(shell_quote((traced / "obj" / "Vdut").string()) + args));
+  if (rc != kExitCheckFailed) return rc;  // the fast model has no trace: a failure runs again on a traced one
+  return rerun_traced(s, files, plan, src, sources, cache / (s.name + "_" + fnv1a64(key_text + "trace\n")), args, rc);
 }
 
 } // namespace cimgen

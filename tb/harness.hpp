@@ -7,6 +7,7 @@
 #if VM_TRACE
 #include <verilated_fst_c.h>
 #endif
+#include <cstdio>
 #include <verilated_syms.h>
 #if VM_COVERAGE
 #include <verilated_cov.h>
@@ -49,6 +50,8 @@ struct RunConfig {
   std::string out;               ///< write RTL outputs here (files mode)
   golden::ZeroSign zero_sign = golden::ZeroSign::Positive;
   std::string wave_dir = ".";    ///< where the FST of a failing run goes
+  bool wave_first = false;       ///< a traced model: write the FST on the first run, not on a rerun
+                                 ///< after a failure (`cimgen sim` runs a failure again on one)
   int gap_pct = 30;              ///< chance of an idle cycle before an offered beat
   int backpressure_pct = 30;     ///< chance y_ready is low in a cycle
   int max_report = 10;           ///< mismatch lines printed
@@ -366,10 +369,9 @@ private:
     settle();
     for (int i = 0; i < 3; ++i) {
       tick();
+      if (i == 2) dut_->rst_n = 1;  // released with the falling edge (one dump per time step)
       settle();
     }
-    dut_->rst_n = 1;
-    settle();
     tick();
   }
   /// The rising edge, then the clock low again. The falling edge is evaluated with the next

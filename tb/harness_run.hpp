@@ -3,6 +3,12 @@
 
 namespace cimgen::tb {
 
+#if VM_TRACE
+constexpr bool kTraced = true;   ///< the model can write an FST waveform
+#else
+constexpr bool kTraced = false;
+#endif
+
 /// Stimulus and expected outputs of one run (shared by all Dut types).
 struct Plan {
   std::vector<Op> script;
@@ -35,22 +41,26 @@ RunResult run_spec(const Spec& spec, const RunConfig& cfg) {
   Spec s = spec;  // a loaded DIMA program has its own latency and interval
   if (plan.latency >= 0) s.latency = plan.latency;
   if (plan.interval >= 0) s.initiation_interval = plan.interval;
+  // A model built without trace: `cimgen sim` runs a failure again on a traced one.
+  const std::string wave = kTraced ? cfg.wave_dir + "/" + s.name + "_seed" + std::to_string(cfg.seed) + ".fst" : "";
+  const bool wave_first = kTraced && cfg.wave_first;
   RunResult res;
   {
-    Harness<Dut> h(s, cfg, "");
+    Harness<Dut> h(s, cfg, wave_first ? wave : "");
     h.set_beats(&plan.beats);
     res = h.run(plan.script, plan.inputs, plan.expected, plan.timed, plan.exact);
   }
   if (s.has_dropout()) res.errors += check_samples(s, plan, res);
-#if VM_TRACE  // a model built without trace: `cimgen sim` reruns the failure on a traced one
-  if (res.errors) {
-    const std::string wave = cfg.wave_dir + "/" + s.name + "_seed" + std::to_string(cfg.seed) + ".fst";
-    Harness<Dut> h(s, cfg, wave);
-    h.set_beats(&plan.beats);
-    h.run(plan.script, plan.inputs, plan.expected, plan.timed);
+  if (res.errors && !wave.empty()) {
+    if (!wave_first) {  // the fast first run had no waveform: the same run again with one
+      Harness<Dut> h(s, cfg, wave);
+      h.set_beats(&plan.beats);
+      h.run(plan.script, plan.inputs, plan.expected, plan.timed);
+    }
     res.wave = wave;
+  } else if (wave_first) {
+    std::remove(wave.c_str());  // a passing run leaves no waveform
   }
-#endif
   if (cfg.noisy()) {
     const NoiseStats& n = res.noise;
     const double mean = n.count ? n.sum / double(n.count) : 0, rms = n.count ? std::sqrt(n.sum2 / double(n.count)) : 0;

@@ -17,6 +17,8 @@ int parse_sim_args(int argc, char** argv, RunConfig& cfg, std::string& spec_path
   app.add_option("--out", cfg.out, "write the RTL outputs to this file");
   app.add_option("--program", cfg.program, "dropout: beat program file, run once per input vector; dima: program file loaded through the program port");
   app.add_option("--wave-dir", cfg.wave_dir, "directory of the FST waveform written on failure")->capture_default_str();
+  app.add_flag("--wave-first", cfg.wave_first,
+               "a traced model: trace the first run (kept only if it fails) instead of rerunning a failure");
   app.add_option("--noise-sigma", cfg.noise_sigma, "in_memory product-line noise sigma in counts (0: bit-exact)")
       ->check(CLI::Range(0.0, 1000.0));
   app.add_option("--noise-seed", cfg.noise_seed, "seed of the product-line noise")->capture_default_str();
