@@ -8,9 +8,16 @@
 //      (nothing dropped);
 //   d. wr_ready is 0 while a vector is in flight (k - y_valid > 0), x_ready is 0 while a write
 //      is offered, and a write and a vector never transfer in the same cycle.
+// With CTRL_INV defined, props.sh connects inv_state / inv_cnt to the controller's state and step
+// counter (DESIGN section 5 controller: IDLE, RUN for STEPS + PIPE cycles, DONE until the result
+// is taken into the output register), and the invariant below, which ties the monitor's k and
+// wait_cnt to them, makes the rules provable by k-induction (unbounded). Without it, induction
+// starts from states the top never reaches: e.g. a second result hidden behind a held one while
+// y_ready stays low for longer than any depth, with k = 1.
 `default_nettype none
 module top_prop #(
-  parameter integer CH_W = 1, IDX_W = 1, WR_W = 1, XW = 1, YW = 1, LATENCY = 1
+  parameter integer CH_W = 1, IDX_W = 1, WR_W = 1, XW = 1, YW = 1, LATENCY = 1,
+  parameter integer CNT_W = 1, LAST = 0  // CTRL_INV: step counter width, last RUN count (STEPS + PIPE - 1)
 ) (
   input wire             clk,
   input wire             wr_valid, wr_sum,
@@ -59,5 +66,19 @@ module top_prop #(
       assert (!(wr_valid && wr_ready && x_valid && x_ready));
     end
   end
+`ifdef CTRL_INV
+  wire [1:0]       inv_state;  // controller state: 0 IDLE, 1 RUN, 2 DONE
+  wire [CNT_W-1:0] inv_cnt;    // its step counter
+  always @* begin
+    if (rst_n) begin
+      assert (inv_state != 2'd3);
+      assert ({1'b0, k} == {2'd0, inv_state != 2'd0} + {2'd0, y_valid});  // one vector in the array at most
+      if (inv_state == 2'd1) assert (inv_cnt <= LAST);
+      if (inv_state == 2'd1 && !y_valid) assert (wait_cnt <= inv_cnt);
+      if (inv_state == 2'd2 && !y_valid) assert (wait_cnt <= LAST + 1);
+      if (k == 2'd0) assert (wait_cnt == 8'd0);
+    end
+  end
+`endif
 endmodule
 `default_nettype wire
