@@ -75,11 +75,13 @@ fuzz: deps
 	bash tb/fuzz/run.sh build-fuzz seconds $(SECONDS)
 
 # Formal proofs (issue 11): every adder-tree kind against a popcount for L = 1..FORMAL_L (and
-# FORMAL_EXTRA), pipelined ones included, plus the SAR and valid/ready properties (tb/formal/).
+# FORMAL_EXTRA), pipelined ones included (stages 0 and 1 + L mod 8, or each of FORMAL_PIPES, e.g.
+# "0 1 2 3 4 5 6 7 8"), plus the SAR and valid/ready properties (tb/formal/).
 FORMAL_L     ?= 64
-FORMAL_EXTRA ?= 96 128 192 256
+FORMAL_EXTRA ?= 96 128 192 256 512 1024
+FORMAL_PIPES ?=
 formal: cli
-	bash scripts/formal.sh $(BUILD)/cimgen $(BUILD)/formal $(FORMAL_L) "$(FORMAL_EXTRA)"
+	bash scripts/formal.sh $(BUILD)/cimgen $(BUILD)/formal $(FORMAL_L) "$(FORMAL_EXTRA)" "$(FORMAL_PIPES)"
 
 # Soak: SPECS random legal specs, VECTORS vectors each, bit-exact against the golden model.
 SPECS   ?= 50

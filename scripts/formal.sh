@@ -4,10 +4,10 @@
 # each proven by tb/formal/tree_equiv.sh; then the SAR and valid/ready properties
 # (tb/formal/props.sh) unless TREES_ONLY=1. Prints a table (kind, width, pipeline, result, seconds).
 # Usage: scripts/formal.sh CIMGEN OUT [MAX_L] [EXTRA] [PIPES]
-#   e.g. scripts/formal.sh build/cimgen build/formal 64 "96 128 192 256"
+#   e.g. scripts/formal.sh build/cimgen build/formal 64 "96 128 192 256 512 1024"
 #        PIPES="0 1 2 3 4 5 6 7 8": every pipeline depth for every width.
 set -uo pipefail
-cimgen=$(realpath "$1") out=$2 max_l=${3:-64} extra=${4:-96 128 192 256} pipes=${5:-}
+cimgen=$(realpath "$1") out=$2 max_l=${3:-64} extra=${4:-96 128 192 256 512 1024} pipes=${5:-}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mkdir -p "$out"; out=$(cd "$out" && pwd)
 table=$out/trees.txt
