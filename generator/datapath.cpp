@@ -19,8 +19,9 @@ constexpr Factory kNearMemoryMfDropout[] = {ctrl_block,      frontend_block, wr_
                                             seg_sum_block,   bitcells_block, uarray_block,    adder_tree_block,
                                             shift_acc_block, channel_block,  top_block};
 /// The multiply-based baseline on the same array (DESIGN.md section 3).
-constexpr Factory kNearMemoryConv[] = {ctrl_block,     frontend_block, wr_decode_block,  gating_block, seg_sum_block,
-                                       bitcells_block, uarray_block,   adder_tree_block, channel_block, top_block};
+constexpr Factory kNearMemoryConv[] = {ctrl_block,     frontend_block, wr_decode_block,  gating_block,  seg_sum_block,
+                                       bitcells_block, uarray_block,   adder_tree_block, channel_block, slice_block,
+                                       top_block};
 /// H-tree near-memory core (DESIGN.md section 9): banks at the leaves, links, nodes, the root.
 constexpr Factory kHTreeMf[] = {ctrl_block,  root_seg_block, wr_decode_block, gating_block,   seg_sum_block,
                                 shift_acc_block, bitcells_block, adder_tree_block, bank_block, link_block,

@@ -15,7 +15,6 @@ module {{NAME}}_top #(
   parameter integer CH_W    = {{CH_W}},     // wr_channel width
   parameter integer IDX_W   = {{IDX_W}},    // wr_index width
   parameter integer WR_W    = {{WR_W}},     // wr_data width
-  parameter integer COUNT_W = {{COUNT_W}},  // segment count width
   parameter integer COL_W   = {{COL_W}},    // column index width in a uArray
   parameter integer ROW_W   = {{ROW_W}},    // row address width
   parameter integer PL_W    = {{PL_W}},     // input-plane index width
@@ -148,29 +147,19 @@ module {{NAME}}_top #(
     end
   endgenerate
 
-  // ---- channels ----
+  // ---- channels: one slice (S uArrays and the channel) each ----
   generate
     for (c = 0; c < C; c = c + 1) begin : g_ch
       localparam integer    CID_I = c;
       localparam [CH_W-1:0] CID   = CID_I[CH_W-1:0];
       wire                  ch_sel = wr_fire && wr_channel == CID;
-      wire [S*COUNT_W-1:0]  seg_counts_p, seg_counts_n;
 
-      for (s = 0; s < S; s = s + 1) begin : g_seg
-        {{NAME}}_uarray_conv u_uarray (
-          .clk(clk),
-          .wr_en(ch_sel && !wr_sum && seg_wr[s]), .wr_col(seg_col[s*COL_W +: COL_W]), .wr_elem(wr_data[M:0]),
-          .mask_load(issue_mask), .x_step(x_step[s*L +: L]),
-          .rd_row(rd_row), .col_en(col_en[s*L +: L]),
-          .count_p(seg_counts_p[s*COUNT_W +: COUNT_W]),
-          .count_n(seg_counts_n[s*COUNT_W +: COUNT_W])
-        );
-      end
-
-      {{NAME}}_channel_conv u_channel (
-        .clk(clk), .seg_counts_p(seg_counts_p), .seg_counts_n(seg_counts_n),
-        .acc_en(acc_en), .j_first(acc_j_first_reg), .k_first(acc_k_first_reg),
-        .k_last(k_last), .y(y_comb[c*Y_W +: Y_W])
+      {{NAME}}_slice u_slice (
+        .clk(clk),
+        .ch_sel(ch_sel), .wr_sum(wr_sum), .seg_wr(seg_wr), .seg_col(seg_col), .wr_elem(wr_data[M:0]),
+        .mask_load(issue_mask), .x_step(x_step), .rd_row(rd_row), .col_en(col_en),
+        .acc_en(acc_en), .j_first(acc_j_first_reg), .k_first(acc_k_first_reg), .k_last(k_last),
+        .y(y_comb[c*Y_W +: Y_W])
       );
     end
   endgenerate

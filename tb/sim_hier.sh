@@ -6,7 +6,8 @@
 # failing run's waveform.
 # Usage: tb/sim_hier.sh CIMGEN SPECS_DIR CACHE_DIR
 set -euo pipefail
-cimgen=$1 specs=$2 cache=$3
+cimgen=$1 specs=$2 cache=$3/sim_hier
+rm -rf "$cache"  # cold: the build-plan line is printed only when a model is built
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0

@@ -5,9 +5,6 @@
 
 #include "block.hpp"
 
-#include <iterator>
-#include <vector>
-
 namespace cimgen {
 
 namespace {
@@ -98,6 +95,7 @@ Block top_block(const Spec& s) {
     break;
   case Variant::NearMemoryConv:
     b.tpl = "top_conv.v.tpl";
+    b.params.erase("COUNT_W");  // the counts stay inside the slices
     break;
   case Variant::HTreeMf:
     b.tpl = "top_htree.v.tpl";
