@@ -43,6 +43,21 @@ def drop(expr, a):
         dropped_low += 1
 
 
+def cell(kind, sum_wire, a, carry, i, nxt):
+    """One FA/HA cell at line i: its sum's and carry's weights, its carry line (the next line)
+    checked against `carry`, or its carry dropped when it has none."""
+    cm = carry_line.match(nxt)
+    if w_of(a) is not None:
+        weight[sum_wire] = w_of(a)
+    if not cm or "//" in nxt or cm.group(1).startswith("count["):
+        drop(carry, a)
+        return
+    if w_of(a) is not None:
+        weight[cm.group(1)] = w_of(a) + 1
+    if cm.group(2) != carry:
+        errors.append(f"line {i + 2}: {kind} carry is '{cm.group(2)}'")
+
+
 copy_line = re.compile(rf"^\s*(?:assign|always @\(posedge clk\)) {op} <?= {op};$")
 out_decl = re.compile(r"^\s*output wire \[(\d+)-1:0\] count$")
 for i, line in enumerate(lines):
@@ -57,31 +72,13 @@ for i, line in enumerate(lines):
     if m:
         fa += 1
         a, b, c = m.group(2, 3, 4)
-        cm = carry_line.match(nxt)
-        if w_of(a) is not None:
-            weight[m.group(1)] = w_of(a)
-        if not cm or "//" in nxt:
-            drop(f"({a} & {b}) | ({c} & ({a} ^ {b}))", a)
-        else:
-            if w_of(a) is not None:
-                weight[cm.group(1)] = w_of(a) + 1
-            if cm.group(2) != f"({a} & {b}) | ({c} & ({a} ^ {b}))":
-                errors.append(f"line {i + 2}: FA carry is '{cm.group(2)}'")
+        cell("FA", m.group(1), a, f"({a} & {b}) | ({c} & ({a} ^ {b}))", i, nxt)
         continue
     m = ha_sum.match(line)
     if m:
         ha += 1
         a, b = m.group(2, 3)
-        cm = carry_line.match(nxt)
-        if w_of(a) is not None:
-            weight[m.group(1)] = w_of(a)
-        if not cm or "//" in nxt or cm.group(1).startswith("count["):
-            drop(f"{a} & {b}", a)
-        else:
-            if w_of(a) is not None:
-                weight[cm.group(1)] = w_of(a) + 1
-            if cm.group(2) != f"{a} & {b}":
-                errors.append(f"line {i + 2}: HA carry is '{cm.group(2)}'")
+        cell("HA", m.group(1), a, f"{a} & {b}", i, nxt)
         continue
     if "// FA" in line or "// HA" in line:
         errors.append(f"line {i + 1}: unrecognised cell '{line.strip()}'")
